@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly through tsx: one package, no build step to forget.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../src/main/cli.ts');
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

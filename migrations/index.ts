@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as initialSchema from './0001-initial-schema.ts';
+import * as audits from './0002-audits.ts';
+
+/**
+ * Every migration, by name. Names sort in the order they apply; never rename or edit one that
+ * has shipped: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial-schema': initialSchema,
+  '0002-audits': audits,
+};

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCaptured, temporaryDataDir } from '../../test/support/cli.ts';
+import { EXIT } from './errors.ts';
+
+const dataDirs: string[] = [];
+const newDataDir = () => {
+  const dir = temporaryDataDir();
+  dataDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('barometre CLI', () => {
+  it('lists every command group in French in --help and exits 0', async () => {
+    const run = await runCliCaptured(['--help'], { dataDir: newDataDir() });
+    expect(run.code).toBe(EXIT.ok);
+    for (const command of ['demo', 'status', 'import', 'referential', 'edition', 'db']) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+    expect(run.stdout).toContain('affiche l’aide');
+  });
+
+  it('has --help on every subcommand', async () => {
+    const dataDir = newDataDir();
+    for (const argv of [
+      ['import', 'finances', '--help'],
+      ['import', 'territories', '--help'],
+      ['referential', 'validate', '--help'],
+      ['edition', 'create', '--help'],
+    ]) {
+      const run = await runCliCaptured(argv, { dataDir });
+      expect(run.code, argv.join(' ')).toBe(EXIT.ok);
+      expect(run.stdout).toContain('Usage: barometre');
+    }
+  });
+
+  it('exits with the usage code and a hint on an unknown command', async () => {
+    const run = await runCliCaptured(['frobnicate'], { dataDir: newDataDir() });
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('barometre <commande> --help');
+  });
+
+  it('rejects an invalid setting naming its environment variable, before touching any database', async () => {
+    const dataDir = newDataDir();
+    const run = await runCliCaptured(['status'], {
+      dataDir,
+      env: { PORT: 'abc', DATABASE_URL: 'mysql://x' },
+    });
+    expect(run.code).toBe(EXIT.configInvalid);
+    expect(run.stderr).toContain('PORT');
+    expect(run.stderr).toContain('DATABASE_URL');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('validates the shipped referential', async () => {
+    const run = await runCliCaptured(['referential', 'validate'], { dataDir: newDataDir() });
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toMatch(/Référentiel \d{4}\.\d+ : 7 thématiques|fichiers valides/);
+  });
+
+  it('reports a missing referential version as not found', async () => {
+    const run = await runCliCaptured(['referential', 'validate', '--referential', '1999.1'], {
+      dataDir: newDataDir(),
+    });
+    expect(run.code).toBe(EXIT.notFound);
+    expect(run.stderr).toMatch(/1999\.1/);
+  });
+
+  it('runs the demo from an empty data directory, then again without changing anything', async () => {
+    const dataDir = newDataDir();
+    const first = await runCliCaptured(['demo'], { dataDir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(EXIT.ok);
+    expect(first.stdout).toMatch(/départements\s+101/);
+    expect(first.stdout).toMatch(/régions\s+18/);
+    expect(first.stdout).toContain('Édition 2026 créée');
+    expect(fs.existsSync(path.join(dataDir, 'barometre.sqlite'))).toBe(true);
+
+    const second = await runCliCaptured(['demo'], { dataDir });
+    expect(second.code).toBe(EXIT.ok);
+    expect(second.stdout).toContain('Changements : 0 ajout(s), 0 mise(s) à jour');
+    expect(second.stdout).toContain('Déjà chargé.');
+    expect(second.stdout).toContain('Édition 2026 déjà créée');
+  });
+
+  it('runs as the `barometre` bin through node', async () => {
+    const bin = path.resolve('bin/barometre.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version'], {
+      env: { ...process.env, BAROMETRE_DATA_DIR: newDataDir() },
+    });
+    const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    expect(stdout.trim()).toBe(version);
+  });
+});

@@ -1,0 +1,50 @@
+import { CommanderError } from 'commander';
+import { formatProblem, UserError, type UserErrorCode } from '../shared/errors.ts';
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  inputInvalid: 3,
+  notFound: 4,
+  conflict: 5,
+  databaseUnavailable: 6,
+  configInvalid: 7,
+} as const;
+
+const exitByCode: Record<UserErrorCode, number> = {
+  input_invalid: EXIT.inputInvalid,
+  referential_invalid: EXIT.inputInvalid,
+  not_found: EXIT.notFound,
+  conflict: EXIT.conflict,
+  database_unavailable: EXIT.databaseUnavailable,
+  config_invalid: EXIT.configInvalid,
+};
+
+/** Most problems a user needs to see at once; the rest are counted. */
+const SHOWN_PROBLEMS = 50;
+
+/** Turns any failure into the lines to print and the exit code, in one place. */
+export function describeFailure(error: unknown): { lines: string[]; exitCode: number } {
+  if (error instanceof UserError) {
+    const lines = [`Erreur : ${error.message}`];
+    for (const problem of error.problems.slice(0, SHOWN_PROBLEMS))
+      lines.push(`  - ${formatProblem(problem)}`);
+    if (error.problems.length > SHOWN_PROBLEMS) {
+      lines.push(`  … et ${error.problems.length - SHOWN_PROBLEMS} autre(s) problème(s).`);
+    }
+    if (error.code === 'input_invalid' || error.code === 'referential_invalid') {
+      lines.push('Rien n’a été enregistré : corrigez le fichier puis relancez la commande.');
+    }
+    return { lines, exitCode: exitByCode[error.code] };
+  }
+  if (error instanceof CommanderError) {
+    return { lines: [], exitCode: error.exitCode === 0 ? EXIT.ok : EXIT.usage };
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return {
+    lines: ['Erreur inattendue. Merci de la signaler avec le détail ci-dessous :', detail],
+    exitCode: EXIT.unexpected,
+  };
+}

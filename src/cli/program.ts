@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerEditionCommands } from './commands/edition.ts';
+import { registerImportCommands } from './commands/import.ts';
+import { registerReferentialCommands } from './commands/referential.ts';
+import { registerStatusCommand } from './commands/status.ts';
+import type { CliContext } from './context.ts';
+
+export function buildProgram(ctx: CliContext, version: string): Command {
+  const program = new Command('barometre')
+    .description('Baromètre — observatoire des services publics numériques des collectivités')
+    .version(version, '-V, --version', 'affiche la version')
+    .helpOption('-h, --help', 'affiche l’aide de la commande')
+    .helpCommand('help [commande]', 'affiche l’aide d’une commande')
+    .showHelpAfterError('(barometre <commande> --help pour l’aide)')
+    .configureOutput({
+      writeOut: (text) => ctx.out.line(text.trimEnd()),
+      writeErr: (text) => ctx.err.write(text),
+    })
+    .exitOverride();
+  registerDemoCommand(program, ctx);
+  registerStatusCommand(program, ctx);
+  registerImportCommands(program, ctx);
+  registerReferentialCommands(program, ctx);
+  registerEditionCommands(program, ctx);
+  registerDbCommands(program, ctx);
+  // Every subcommand gets the same French help option and the same failure handling.
+  const configure = (command: Command) => {
+    command.helpOption('-h, --help', 'affiche l’aide de la commande').exitOverride();
+    for (const sub of command.commands) configure(sub);
+  };
+  for (const command of program.commands) configure(command);
+  return program;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../shared/errors.ts';
+
+/**
+ * The one place where the environment is read. Every setting has a field name, the
+ * environment variable that sets it and a default; the whole config is parsed once at start
+ * and an invalid value stops the program with a message naming the variable.
+ */
+const settings = {
+  dataDir: {
+    env: 'BAROMETRE_DATA_DIR',
+    description: 'Dossier des données locales (fichier SQLite, caches)',
+    schema: z.string().min(1).default('./data'),
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    description: 'URL PostgreSQL (postgres://…) ; absente : SQLite embarqué dans le dossier des données',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+      .optional(),
+  },
+  port: {
+    env: 'PORT',
+    description: 'Port HTTP du serveur web',
+    schema: z.coerce.number().int().min(1).max(65535).default(3000),
+  },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
+  /** Absolute path of the SQLite file used when no DATABASE_URL is set. */
+  sqlitePath: string;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const values: Record<string, unknown> = {};
+  const problems: { field: string; message: string }[] = [];
+  for (const [field, setting] of Object.entries(settings)) {
+    const raw = env[setting.env];
+    const parsed = setting.schema.safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) values[field] = parsed.data;
+    else
+      problems.push({ field: setting.env, message: parsed.error.issues.map((i) => i.message).join(' ; ') });
+  }
+  if (problems.length > 0) {
+    throw new UserError('config_invalid', 'Configuration invalide', problems);
+  }
+  const config = values as Omit<Config, 'sqlitePath'>;
+  const dataDir = path.resolve(config.dataDir);
+  return { ...config, dataDir, sqlitePath: path.join(dataDir, 'barometre.sqlite') };
+}
+
+/** For the README and `--help`: each setting with its variable, description and default. */
+export function describeSettings(): { env: string; description: string; default: string }[] {
+  return Object.values(settings).map((setting) => {
+    const fallback = setting.schema.safeParse(undefined);
+    return {
+      env: setting.env,
+      description: setting.description,
+      default: fallback.success && fallback.data !== undefined ? String(fallback.data) : '—',
+    };
+  });
+}

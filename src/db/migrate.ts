@@ -1,0 +1,23 @@
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations } from '../../migrations/index.ts';
+import { UserError } from '../shared/errors.ts';
+
+export interface MigrationReport {
+  applied: string[];
+  total: number;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'inconnue';
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new UserError('database_unavailable', `Échec de la migration ${failed} : ${cause}`);
+  }
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    total: Object.keys(migrations).length,
+  };
+}

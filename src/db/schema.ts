@@ -1,0 +1,226 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types of the one schema shared by SQLite and PostgreSQL (see migrations/).
+ * Timestamps are ISO 8601 UTC strings and structured values are JSON text on both engines,
+ * so that rows read the same whichever engine stores them (docs/adr/0002).
+ */
+
+/** ISO 8601 UTC timestamp, e.g. "2026-11-21T23:01:24.000Z". */
+export type Timestamp = string;
+/** JSON document stored as text; parse with the type given in the column comment. */
+export type JsonText = string;
+
+export type AuthorityKind = 'region' | 'departement' | 'collectivite_unique' | 'epci' | 'commune';
+export const AUTHORITY_KINDS: readonly AuthorityKind[] = [
+  'region',
+  'departement',
+  'collectivite_unique',
+  'epci',
+  'commune',
+];
+
+export type EditionStatus = 'draft' | 'published';
+export type AssessmentSource = 'crawler' | 'analyst' | 'survey' | 'declared';
+export const ASSESSMENT_SOURCES: readonly AssessmentSource[] = ['crawler', 'analyst', 'survey', 'declared'];
+
+export interface ReferentialVersionsTable {
+  version: string;
+  checksum: string;
+  loaded_at: Timestamp;
+}
+
+export interface ThemesTable {
+  id: Generated<number>;
+  referential_version: string;
+  key: string;
+  name: string;
+  description: string;
+  /** JSON array of competence kinds. */
+  applies_to: JsonText;
+  position: number;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  referential_version: string;
+  key: string;
+  theme_key: string;
+  name: string;
+  description: string;
+  /** JSON array of competence kinds. */
+  applies_to: JsonText;
+  /** JSON array of French phrases naming the service. */
+  phrases: JsonText;
+  /** JSON array of URL path fragments. */
+  url_hints: JsonText;
+  position: number;
+}
+
+export interface EditionsTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  referential_version: string;
+  status: EditionStatus;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface AuthoritiesTable {
+  id: Generated<number>;
+  kind: AuthorityKind;
+  /** INSEE code (région, département, commune), SIREN for EPCI, COG code for collectivités. */
+  code: string;
+  siren: string | null;
+  name: string;
+  region_code: string | null;
+  departement_code: string | null;
+  /** SIREN of the EPCI à fiscalité propre a commune belongs to. */
+  epci_siren: string | null;
+  /** The authority whose council governs this territory, when it is another row (e.g. 2A → Corse). */
+  council_id: number | null;
+  /** JSON array of competence kinds the authority exercises. */
+  competences: JsonText;
+  population: number | null;
+  population_year: number | null;
+  status_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthorityWebsitesTable {
+  id: Generated<number>;
+  authority_id: number;
+  url: string;
+  source: string;
+  added_at: Timestamp;
+  /** Set when another URL replaced this one; the current website has none. */
+  retired_at: Timestamp | null;
+}
+
+export interface AuthorityFinancesTable {
+  id: Generated<number>;
+  authority_id: number;
+  year: number;
+  /** Recettes réelles de fonctionnement, in euros. */
+  operating_revenue: number;
+  source: string;
+  imported_at: Timestamp;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  edition_id: number;
+  authority_id: number;
+  service_id: number;
+  level: number;
+  channel: string | null;
+  platform: string | null;
+  evidence_url: string | null;
+  /** JSON object: matched phrases, signals, notes. */
+  evidence: JsonText;
+  source: AssessmentSource;
+  confidence: number | null;
+  reviewer: string | null;
+  comment: string | null;
+  /** The assessment this one replaces; history is never overwritten. */
+  supersedes_id: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+export type AuditRunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
+export type AuditSiteStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface AuditRunsTable {
+  id: Generated<number>;
+  edition_id: number;
+  status: AuditRunStatus;
+  /** JSON: limits, politeness, user agent and scope of the run. */
+  options: JsonText;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface AuditSitesTable {
+  id: Generated<number>;
+  run_id: number;
+  authority_id: number;
+  start_url: string;
+  status: AuditSiteStatus;
+  pages: Generated<number>;
+  /** JSON SiteCrawlSummary: pages by fetch status, skipped URLs by reason, duration, truncation. */
+  summary: JsonText | null;
+  error: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface AuditPagesTable {
+  id: Generated<number>;
+  site_id: number;
+  url: string;
+  final_url: string;
+  depth: number;
+  /** One of the fetch statuses of src/crawl/crawl.types.ts. */
+  status: string;
+  http_status: number | null;
+  content_type: string | null;
+  charset: string | null;
+  bytes: number;
+  elapsed_ms: number;
+  content_hash: string | null;
+  platform: string | null;
+  title: string | null;
+  /** JSON array of the URLs this page added to the crawl frontier (to resume an interrupted crawl). */
+  enqueued: JsonText;
+  /** JSON: the small facts portal checks need from this page. */
+  portal_facts: JsonText | null;
+  error: string | null;
+  fetched_at: Timestamp;
+}
+
+export interface AuditFindingsTable {
+  id: Generated<number>;
+  site_id: number;
+  page_id: number;
+  service_id: number;
+  level: number;
+  confidence: number;
+  /** JSON: matched phrases, signals, platform, third party. */
+  evidence: JsonText;
+}
+
+export interface PortalChecksTable {
+  id: Generated<number>;
+  site_id: number;
+  key: string;
+  outcome: 'pass' | 'warn' | 'fail' | 'unknown';
+  value: string | null;
+  summary: string;
+  details: JsonText;
+  evidence: JsonText;
+}
+
+export interface Schema {
+  referential_versions: ReferentialVersionsTable;
+  themes: ThemesTable;
+  services: ServicesTable;
+  editions: EditionsTable;
+  authorities: AuthoritiesTable;
+  authority_websites: AuthorityWebsitesTable;
+  authority_finances: AuthorityFinancesTable;
+  assessments: AssessmentsTable;
+  /** View: the assessments no later row supersedes, i.e. the current one per (edition, authority, service). */
+  current_assessments: AssessmentsTable;
+  audit_runs: AuditRunsTable;
+  audit_sites: AuditSitesTable;
+  audit_pages: AuditPagesTable;
+  audit_findings: AuditFindingsTable;
+  portal_checks: PortalChecksTable;
+}
+
+export type AuthorityRow = Selectable<AuthoritiesTable>;
+export type NewAuthority = Insertable<AuthoritiesTable>;
+export type AssessmentRow = Selectable<AssessmentsTable>;
+export type EditionRow = Selectable<EditionsTable>;

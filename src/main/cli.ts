@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import type { CliContext } from '../cli/context.ts';
+import { describeFailure } from '../cli/errors.ts';
+import { buildProgram } from '../cli/program.ts';
+import { createProgress } from '../cli/progress.ts';
+import { loadConfig } from '../config/config.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  now?: () => Date;
+}
+
+/** Composition root of the CLI: config, database, output. Returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let database: Database | undefined;
+  try {
+    const config = loadConfig(io.env);
+    let migrationReport: MigrationReport | undefined;
+    const ctx: CliContext = {
+      config,
+      async database() {
+        if (!database) {
+          const opened = openDatabase(config);
+          migrationReport = await migrateToLatest(opened.db);
+          database = opened;
+        }
+        return database;
+      },
+      migrationReport: () => migrationReport,
+      now: io.now ?? (() => new Date()),
+      out: { line: (text = '') => io.stdout.write(`${text}\n`) },
+      err: { write: (text) => io.stderr.write(text) },
+      progress: () => createProgress(io.stderr as NodeJS.WriteStream),
+    };
+    const { version } = JSON.parse(
+      fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      version: string;
+    };
+    await buildProgram(ctx, version).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    const failure = describeFailure(error);
+    for (const line of failure.lines) io.stderr.write(`${line}\n`);
+    return failure.exitCode;
+  } finally {
+    await database?.close();
+  }
+}

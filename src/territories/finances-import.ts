@@ -1,0 +1,140 @@
+import path from 'node:path';
+import type { AuthorityKind } from '../db/schema.ts';
+import { type Executor, inTransaction } from '../db/transaction.ts';
+import { readCsvFile } from '../shared/csv.ts';
+import { type InputProblem, UserError } from '../shared/errors.ts';
+import { loadAuthorityLookup } from './authority-lookup.ts';
+import {
+  detectFinancesLayout,
+  type FinanceRecord,
+  findDuplicateFinances,
+  planFinanceWrites,
+  readFinanceRow,
+  type StoredFinance,
+} from './finances-import.rules.ts';
+
+export interface FinancesImportOptions {
+  now: Date;
+  /** Kind of the authorities when the file does not say it (CLI `--kind`). */
+  kind?: AuthorityKind;
+}
+
+export interface FinancesImportReport {
+  file: string;
+  format: 'ofgl-long' | 'wide';
+  /** Rows carrying an operating revenue: imported + replaced + unchanged. */
+  rows: number;
+  imported: number;
+  replaced: number;
+  unchanged: number;
+  /** Rows of other aggregates or of annex budgets, skipped on purpose. */
+  ignored: number;
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * Imports operating revenues (recettes réelles de fonctionnement) from a user's CSV file
+ * (layouts: docs/imports.md). All or nothing: every row is validated first and one invalid
+ * row rejects the file with every problem located; otherwise all rows are written in one transaction.
+ */
+export async function importFinances(
+  db: Executor,
+  file: string,
+  options: FinancesImportOptions,
+): Promise<FinancesImportReport> {
+  const table = readCsvFile(file);
+  const label = path.basename(file);
+  const detection = detectFinancesLayout(table.headers);
+  if (!detection.ok) {
+    throw new UserError('input_invalid', `${label} : format de fichier non reconnu.`, [
+      { file: label, line: table.headerLine, message: detection.message },
+    ]);
+  }
+  const { layout } = detection;
+
+  return inTransaction(db, async (trx) => {
+    const lookup = await loadAuthorityLookup(trx);
+    const problems: InputProblem[] = [];
+    const records: FinanceRecord[] = [];
+    let ignored = 0;
+    for (const row of table.rows) {
+      const outcome = readFinanceRow(row, layout, lookup, options.kind);
+      if (outcome.status === 'ignored') ignored++;
+      else if (outcome.status === 'valid') records.push(outcome.record);
+      else for (const problem of outcome.problems) problems.push({ file: label, line: row.line, ...problem });
+    }
+    for (const duplicate of findDuplicateFinances(records)) {
+      problems.push({ file: label, line: duplicate.line, ...duplicate.problem });
+    }
+    if (problems.length > 0) {
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      throw new UserError(
+        'input_invalid',
+        `Import des finances annulé : ${problems.length} problème(s) dans ${label}, aucune ligne enregistrée.`,
+        problems,
+      );
+    }
+    if (records.length === 0) {
+      throw new UserError('input_invalid', `${label} : aucune recette réelle de fonctionnement à importer.`, [
+        {
+          file: label,
+          column: layout.aggregateColumn,
+          message:
+            'aucune ligne de l’agrégat « Recettes de fonctionnement » (ou « Recettes réelles de fonctionnement ») ' +
+            'pour un budget principal',
+        },
+      ]);
+    }
+
+    const plan = planFinanceWrites(records, await storedFinances(trx, records));
+    const source = `import:${label}`;
+    const importedAt = options.now.toISOString();
+    for (let start = 0; start < plan.inserts.length; start += INSERT_BATCH) {
+      await trx
+        .insertInto('authority_finances')
+        .values(
+          plan.inserts.slice(start, start + INSERT_BATCH).map((record) => ({
+            authority_id: record.authority.id,
+            year: record.year,
+            operating_revenue: record.operatingRevenue,
+            source,
+            imported_at: importedAt,
+          })),
+        )
+        .execute();
+    }
+    for (const { id, record } of plan.updates) {
+      await trx
+        .updateTable('authority_finances')
+        .set({ operating_revenue: record.operatingRevenue, source, imported_at: importedAt })
+        .where('id', '=', id)
+        .execute();
+    }
+    return {
+      file,
+      format: layout.format,
+      rows: records.length,
+      imported: plan.inserts.length,
+      replaced: plan.updates.length,
+      unchanged: plan.unchanged.length,
+      ignored,
+    };
+  });
+}
+
+/** Stored figures for the years of the file (a handful of years, so one query whatever the file's size). */
+async function storedFinances(db: Executor, records: readonly FinanceRecord[]): Promise<StoredFinance[]> {
+  const years = [...new Set(records.map((r) => r.year))];
+  const rows = await db
+    .selectFrom('authority_finances')
+    .select(['id', 'authority_id', 'year', 'operating_revenue'])
+    .where('year', 'in', years)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    authorityId: row.authority_id,
+    year: row.year,
+    operatingRevenue: Number(row.operating_revenue),
+  }));
+}
