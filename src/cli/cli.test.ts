@@ -89,6 +89,28 @@ describe('barometre CLI', () => {
     expect(second.stdout).toContain('Édition 2026 déjà créée');
   });
 
+  it('rejects a malformed finances file with line-numbered errors and exit code 3, then imports a valid one', async () => {
+    const dataDir = newDataDir();
+    expect((await runCliCaptured(['import', 'territories'], { dataDir })).code).toBe(EXIT.ok);
+
+    const bad = await runCliCaptured(['import', 'finances', 'test/fixtures/csv/finances-bad-values.csv'], {
+      dataDir,
+    });
+    expect(bad.code).toBe(EXIT.inputInvalid);
+    expect(bad.stderr).toContain('finances-bad-values.csv, ligne 3, colonne « rrf »');
+    expect(bad.stderr).toContain('Rien n’a été enregistré');
+    const afterBad = await runCliCaptured(['status'], { dataDir });
+    expect(afterBad.stdout).toMatch(/Départements\s+101\s+101\s+0\n/);
+
+    const good = await runCliCaptured(['import', 'finances', 'test/fixtures/csv/finances-wide-bom.csv'], {
+      dataDir,
+    });
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(EXIT.ok);
+    const afterGood = await runCliCaptured(['status'], { dataDir });
+    expect(afterGood.stdout).toMatch(/Départements\s+101\s+101\s+1\n/);
+  });
+
   it('runs as the `barometre` bin through node', async () => {
     const bin = path.resolve('bin/barometre.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version'], {
