@@ -1,13 +1,9 @@
-import { type CreateTableBuilder, type Kysely, SqliteAdapter } from 'kysely';
-
-// biome-ignore lint/suspicious/noExplicitAny: shared by migrations, which see the database untyped.
-export function isSqlite(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
-}
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import { isSqlite } from '../src/db/dialect.ts';
 
 /** An auto-generated integer primary key named `id`, spelled as each engine wants it. */
 export function idColumn<T extends string>(
-  // biome-ignore lint/suspicious/noExplicitAny: see isSqlite.
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the database untyped.
   db: Kysely<any>,
   builder: CreateTableBuilder<T, never>,
 ): CreateTableBuilder<T, 'id'> {

@@ -1,3 +1,4 @@
+import { lockForTransaction } from '../db/dialect.ts';
 import type { AssessmentRow, AssessmentSource } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
@@ -17,48 +18,41 @@ export interface AssessmentInput {
   comment?: string | null;
 }
 
-const TRIPLE_RETRIES = 5;
-
 /**
  * Appends an assessment for (edition, authority, service). The previous current one stays,
- * superseded by the new row: history is never overwritten. Two writers racing on the same
- * triple are serialised by the unique indexes; the loser re-reads the chain and appends after
- * the winner, so no assessment is lost.
+ * superseded by the new row: history is never overwritten. Writers on the same triple are
+ * serialised by a lock, so each appends after the previous one and none is lost; the unique
+ * indexes on the chain make any writer that bypassed the lock fail rather than fork history.
  */
 export async function recordAssessment(
   db: Executor,
   input: AssessmentInput,
   now: Date,
 ): Promise<AssessmentRow> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(db, async (trx) => {
-        const current = await currentAssessment(trx, input);
-        return trx
-          .insertInto('assessments')
-          .values({
-            edition_id: input.editionId,
-            authority_id: input.authorityId,
-            service_id: input.serviceId,
-            level: input.level,
-            source: input.source,
-            channel: input.channel ?? null,
-            platform: input.platform ?? null,
-            evidence_url: input.evidenceUrl ?? null,
-            evidence: JSON.stringify(input.evidence ?? {}),
-            confidence: input.confidence ?? null,
-            reviewer: input.reviewer ?? null,
-            comment: input.comment ?? null,
-            supersedes_id: current?.id ?? null,
-            created_at: now.toISOString(),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-      });
-    } catch (error) {
-      if (attempt >= TRIPLE_RETRIES || !isUniqueViolation(error)) throw error;
-    }
-  }
+  return inTransaction(db, async (trx) => {
+    await lockForTransaction(trx, `assessment:${input.editionId}:${input.authorityId}:${input.serviceId}`);
+    const current = await currentAssessment(trx, input);
+    return trx
+      .insertInto('assessments')
+      .values({
+        edition_id: input.editionId,
+        authority_id: input.authorityId,
+        service_id: input.serviceId,
+        level: input.level,
+        source: input.source,
+        channel: input.channel ?? null,
+        platform: input.platform ?? null,
+        evidence_url: input.evidenceUrl ?? null,
+        evidence: JSON.stringify(input.evidence ?? {}),
+        confidence: input.confidence ?? null,
+        reviewer: input.reviewer ?? null,
+        comment: input.comment ?? null,
+        supersedes_id: current?.id ?? null,
+        created_at: now.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
 }
 
 type Triple = Pick<AssessmentInput, 'editionId' | 'authorityId' | 'serviceId'>;
@@ -97,10 +91,4 @@ export async function currentAssessmentsOfAuthority(
     .where('authority_id', '=', authorityId)
     .orderBy('service_id')
     .execute();
-}
-
-/** SQLite says SQLITE_CONSTRAINT_UNIQUE, PostgreSQL says 23505. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
