@@ -44,6 +44,9 @@ const pgTypes = {
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  // An idle connection the server closes (restart, failover) must not crash the process: the
+  // pool discards it and the next query opens a new one, failing there if the server is gone.
+  pool.on('error', () => {});
   return fromDialect(new PostgresDialect({ pool }), 'postgres', redactUrl(url));
 }
 

@@ -63,10 +63,29 @@ async function newServerDatabase(url: string): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropWhenDisconnected(url, name);
     },
   };
+}
+
+/**
+ * The pool's connections close asynchronously after `destroy()`: dropping the database with
+ * `force` would kill them mid-goodbye and surface as uncaught errors, so wait for them instead.
+ */
+async function dropWhenDisconnected(url: string, name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: url });
+  await cleanup.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await cleanup.query(`drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        if (attempt >= 100 || (error as { code?: string }).code !== '55006') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  } finally {
+    await cleanup.end();
+  }
 }
