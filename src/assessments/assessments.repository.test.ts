@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
 import type { Database } from '../db/database.ts';
-import { assessmentHistory, currentAssessment, recordAssessment } from './assessments.repository.ts';
+import {
+  appendAssessments,
+  assessmentHistory,
+  currentAssessment,
+  recordAssessment,
+} from './assessments.repository.ts';
 
 describe.each(TEST_ENGINES)('assessments on %s', (engine) => {
   let database: Database;
@@ -113,6 +118,19 @@ describe.each(TEST_ENGINES)('assessments on %s', (engine) => {
       .where('authority_id', '=', triple.authorityId)
       .execute();
     expect(current).toHaveLength(1);
+  });
+
+  it('appends a batch in one call, each row superseding its own triple’s current assessment', async () => {
+    const before = await currentAssessment(database.db, triple);
+    const rows = await appendAssessments(
+      database.db,
+      [{ ...triple, level: 3, source: 'crawler', evidenceUrl: 'https://www.ain.fr/rsa' }],
+      now,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.supersedes_id).toBe(before?.id);
+    expect((await currentAssessment(database.db, triple))?.evidence_url).toBe('https://www.ain.fr/rsa');
+    expect(await appendAssessments(database.db, [], now)).toEqual([]);
   });
 
   it('refuses a level outside 0–4 at the database', async () => {

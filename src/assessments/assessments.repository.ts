@@ -20,38 +20,65 @@ export interface AssessmentInput {
 
 /**
  * Appends an assessment for (edition, authority, service). The previous current one stays,
- * superseded by the new row: history is never overwritten. Writers on the same triple are
- * serialised by a lock, so each appends after the previous one and none is lost; the unique
- * indexes on the chain make any writer that bypassed the lock fail rather than fork history.
+ * superseded by the new row: history is never overwritten.
  */
 export async function recordAssessment(
   db: Executor,
   input: AssessmentInput,
   now: Date,
 ): Promise<AssessmentRow> {
+  const [row] = await appendAssessments(db, [input], now);
+  if (!row) throw new Error('appendAssessments returned no row');
+  return row;
+}
+
+/**
+ * Appends several assessments in one transaction (at most one per triple). Writers on the same
+ * triple are serialised by a lock, so each appends after the previous one and none is lost;
+ * the unique indexes on the chain make any writer that bypassed the lock fail rather than fork
+ * history.
+ */
+export async function appendAssessments(
+  db: Executor,
+  inputs: readonly AssessmentInput[],
+  now: Date,
+): Promise<AssessmentRow[]> {
+  if (inputs.length === 0) return [];
   return inTransaction(db, async (trx) => {
-    await lockForTransaction(trx, `assessment:${input.editionId}:${input.authorityId}:${input.serviceId}`);
-    const current = await currentAssessment(trx, input);
-    return trx
-      .insertInto('assessments')
-      .values({
-        edition_id: input.editionId,
-        authority_id: input.authorityId,
-        service_id: input.serviceId,
-        level: input.level,
-        source: input.source,
-        channel: input.channel ?? null,
-        platform: input.platform ?? null,
-        evidence_url: input.evidenceUrl ?? null,
-        evidence: JSON.stringify(input.evidence ?? {}),
-        confidence: input.confidence ?? null,
-        reviewer: input.reviewer ?? null,
-        comment: input.comment ?? null,
-        supersedes_id: current?.id ?? null,
-        created_at: now.toISOString(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    // Locks in a fixed order, so two batches over the same triples cannot deadlock.
+    const ordered = [...inputs].sort(
+      (a, b) => a.editionId - b.editionId || a.authorityId - b.authorityId || a.serviceId - b.serviceId,
+    );
+    for (const input of ordered) {
+      await lockForTransaction(trx, `assessment:${input.editionId}:${input.authorityId}:${input.serviceId}`);
+    }
+    const rows: AssessmentRow[] = [];
+    for (const input of inputs) {
+      const current = await currentAssessment(trx, input);
+      rows.push(
+        await trx
+          .insertInto('assessments')
+          .values({
+            edition_id: input.editionId,
+            authority_id: input.authorityId,
+            service_id: input.serviceId,
+            level: input.level,
+            source: input.source,
+            channel: input.channel ?? null,
+            platform: input.platform ?? null,
+            evidence_url: input.evidenceUrl ?? null,
+            evidence: JSON.stringify(input.evidence ?? {}),
+            confidence: input.confidence ?? null,
+            reviewer: input.reviewer ?? null,
+            comment: input.comment ?? null,
+            supersedes_id: current?.id ?? null,
+            created_at: now.toISOString(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+    }
+    return rows;
   });
 }
 
