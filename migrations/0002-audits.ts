@@ -19,9 +19,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('finished_at', 'text')
     .execute();
 
+  // One row per distinct website crawled in a run; authorities sharing a website (the
+  // Collectivité de Corse and départements 2A and 2B) share its crawl.
   await idColumn(db, db.schema.createTable('audit_sites'))
     .addColumn('run_id', 'integer', (c) => c.notNull().references('audit_runs.id'))
-    .addColumn('authority_id', 'integer', (c) => c.notNull().references('authorities.id'))
     .addColumn('start_url', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('pending', 'running', 'done', 'failed')`),
@@ -31,7 +32,19 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('error', 'text')
     .addColumn('started_at', 'text')
     .addColumn('finished_at', 'text')
-    .addUniqueConstraint('audit_sites_run_authority_unique', ['run_id', 'authority_id'])
+    .addUniqueConstraint('audit_sites_run_url_unique', ['run_id', 'start_url'])
+    .execute();
+
+  await db.schema
+    .createTable('audit_site_authorities')
+    .addColumn('site_id', 'integer', (c) => c.notNull().references('audit_sites.id'))
+    .addColumn('authority_id', 'integer', (c) => c.notNull().references('authorities.id'))
+    .addPrimaryKeyConstraint('audit_site_authorities_pk', ['site_id', 'authority_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_site_authorities_authority_index')
+    .on('audit_site_authorities')
+    .column('authority_id')
     .execute();
 
   await idColumn(db, db.schema.createTable('audit_pages'))
@@ -85,7 +98,14 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const table of ['portal_checks', 'audit_findings', 'audit_pages', 'audit_sites', 'audit_runs']) {
+  for (const table of [
+    'portal_checks',
+    'audit_findings',
+    'audit_pages',
+    'audit_site_authorities',
+    'audit_sites',
+    'audit_runs',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,6 +1,10 @@
 import type { Config } from '../config/config.ts';
+import type { NetworkOptions, PolitenessOptions } from '../crawl/crawl.types.ts';
+import type { CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import type { MigrationReport } from '../db/migrate.ts';
+import type { Referential } from '../referential/referential.schema.ts';
+import type { AuditTarget } from '../territories/audit-targets.ts';
 import type { Progress } from './progress.ts';
 
 /** What every command receives from the composition root (src/main/cli.ts). */
@@ -15,4 +19,19 @@ export interface CliContext {
   /** Diagnostics: usage errors, warnings. */
   err: { write(text: string): void };
   progress(): Progress;
+  /** Whether stderr is a terminal (progress bars) or a log (periodic lines). */
+  interactive: boolean;
+  /** Exit code of the command when it ends without an error (default 0). */
+  setExitCode(code: number): void;
+  crawlerRuntime(overrides?: {
+    network?: Partial<NetworkOptions>;
+    politeness?: Partial<PolitenessOptions>;
+  }): CrawlerRuntime;
+  /** Starts the local farm of simulated websites for these targets and says how to reach it. */
+  simulatedWeb(targets: AuditTarget[], referential: Referential): Promise<SimulatedWeb>;
+}
+
+export interface SimulatedWeb {
+  network: Partial<NetworkOptions>;
+  close(): Promise<void>;
 }

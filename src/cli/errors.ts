@@ -11,6 +11,8 @@ export const EXIT = {
   conflict: 5,
   databaseUnavailable: 6,
   configInvalid: 7,
+  /** Stopped by Ctrl-C or SIGTERM: the work done is kept and the same command resumes it. */
+  interrupted: 130,
 } as const;
 
 const exitByCode: Record<UserErrorCode, number> = {

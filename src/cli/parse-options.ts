@@ -15,3 +15,9 @@ export function parseAuthorityKind(value: string): AuthorityKind {
   }
   return value as AuthorityKind;
 }
+
+export function parsePositiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('entier positif attendu.');
+  return number;
+}

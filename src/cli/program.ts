@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
@@ -22,6 +24,8 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerDemoCommand(program, ctx);
   registerStatusCommand(program, ctx);
   registerImportCommands(program, ctx);
+  registerCrawlCommand(program, ctx);
+  registerDetectCommand(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);
   registerDbCommands(program, ctx);

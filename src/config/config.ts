@@ -26,6 +26,23 @@ const settings = {
     description: 'Port HTTP du serveur web',
     schema: z.coerce.number().int().min(1).max(65535).default(3000),
   },
+  crawlUserAgent: {
+    env: 'BAROMETRE_CRAWL_USER_AGENT',
+    description:
+      'User-Agent publié par le robot de collecte (par défaut : BarometreBot avec l’adresse du projet)',
+    schema: z.string().min(8).optional(),
+  },
+  crawlDelayMs: {
+    env: 'BAROMETRE_CRAWL_DELAY_MS',
+    description:
+      'Délai minimal entre deux requêtes vers un même hôte, en millisecondes (Crawl-delay l’augmente)',
+    schema: z.coerce.number().int().min(0).max(60_000).default(500),
+  },
+  crawlHostConcurrency: {
+    env: 'BAROMETRE_CRAWL_HOST_CONCURRENCY',
+    description: 'Requêtes simultanées au plus vers un même hôte',
+    schema: z.coerce.number().int().min(1).max(16).default(2),
+  },
 } as const;
 
 type Settings = typeof settings;

@@ -145,7 +145,6 @@ export interface AuditRunsTable {
 export interface AuditSitesTable {
   id: Generated<number>;
   run_id: number;
-  authority_id: number;
   start_url: string;
   status: AuditSiteStatus;
   pages: Generated<number>;
@@ -154,6 +153,12 @@ export interface AuditSitesTable {
   error: string | null;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+}
+
+/** The authorities whose website an audited site is (several when they share one). */
+export interface AuditSiteAuthoritiesTable {
+  site_id: number;
+  authority_id: number;
 }
 
 export interface AuditPagesTable {
@@ -215,6 +220,7 @@ export interface Schema {
   current_assessments: AssessmentsTable;
   audit_runs: AuditRunsTable;
   audit_sites: AuditSitesTable;
+  audit_site_authorities: AuditSiteAuthoritiesTable;
   audit_pages: AuditPagesTable;
   audit_findings: AuditFindingsTable;
   portal_checks: PortalChecksTable;

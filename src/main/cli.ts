@@ -4,8 +4,10 @@ import { describeFailure } from '../cli/errors.ts';
 import { buildProgram } from '../cli/program.ts';
 import { createProgress } from '../cli/progress.ts';
 import { loadConfig } from '../config/config.ts';
+import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
+import { startSimulatedWeb } from './simulated-web.ts';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -20,6 +22,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const config = loadConfig(io.env);
     let migrationReport: MigrationReport | undefined;
+    let exitCode = 0;
     const ctx: CliContext = {
       config,
       async database() {
@@ -35,6 +38,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out: { line: (text = '') => io.stdout.write(`${text}\n`) },
       err: { write: (text) => io.stderr.write(text) },
       progress: () => createProgress(io.stderr as NodeJS.WriteStream),
+      interactive: Boolean((io.stderr as NodeJS.WriteStream).isTTY),
+      setExitCode: (code) => {
+        exitCode = code;
+      },
+      crawlerRuntime: (overrides) => createCrawlerRuntime(config, overrides),
+      simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
     };
     const { version } = JSON.parse(
       fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -42,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       version: string;
     };
     await buildProgram(ctx, version).parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     const failure = describeFailure(error);
     for (const line of failure.lines) io.stderr.write(`${line}\n`);

@@ -125,3 +125,52 @@ export async function listStoredReferentials(db: Executor): Promise<StoredRefere
     services: Number(row.services),
   }));
 }
+
+export interface StoredReferential {
+  referential: Referential;
+  /** Database id of each service key of this version. */
+  serviceIds: Map<string, number>;
+}
+
+/** Rebuilds a stored version as the loader returns it, with the services' database ids. */
+export async function loadStoredReferential(db: Executor, version: string): Promise<StoredReferential> {
+  const themes = await db
+    .selectFrom('themes')
+    .selectAll()
+    .where('referential_version', '=', version)
+    .orderBy('position')
+    .execute();
+  const services = await db
+    .selectFrom('services')
+    .selectAll()
+    .where('referential_version', '=', version)
+    .orderBy('position')
+    .execute();
+  if (themes.length === 0) {
+    throw new UserError(
+      'not_found',
+      `Le référentiel ${version} n’est pas chargé : lancez « barometre referential load ».`,
+    );
+  }
+  return {
+    referential: {
+      version,
+      themes: themes.map((t) => ({
+        key: t.key,
+        name: t.name,
+        description: t.description,
+        applies_to: JSON.parse(t.applies_to),
+      })),
+      services: services.map((s) => ({
+        key: s.key,
+        name: s.name,
+        theme: s.theme_key,
+        applies_to: JSON.parse(s.applies_to),
+        description: s.description,
+        phrases: JSON.parse(s.phrases),
+        url_hints: JSON.parse(s.url_hints),
+      })),
+    },
+    serviceIds: new Map(services.map((s) => [s.key, s.id])),
+  };
+}

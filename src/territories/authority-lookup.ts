@@ -1,5 +1,6 @@
 import { AUTHORITY_KINDS, type AuthorityKind } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
+import { UserError } from '../shared/errors.ts';
 
 /**
  * Resolves the codes found in users' files (INSEE codes, SIREN, COG codes of collectivités)
@@ -139,4 +140,23 @@ const KIND_NAMES_WITH_ARTICLE: Record<AuthorityKind, string> = {
 /** French name of a kind, for messages: "département", or "un département" with its article. */
 export function authorityKindName(kind: AuthorityKind, withArticle = false): string {
   return withArticle ? KIND_NAMES_WITH_ARTICLE[kind] : KIND_NAMES[kind];
+}
+
+/** One authority named by a user on the command line or in a URL, or a French error saying why not. */
+export async function findAuthorityByCode(
+  db: Executor,
+  code: string,
+  kind?: AuthorityKind,
+): Promise<AuthorityIdentity> {
+  const resolution = (await loadAuthorityLookup(db)).resolve(code, kind ? [kind] : undefined);
+  if (resolution.ok) return resolution.authority;
+  if (resolution.failure === 'unknown') {
+    throw new UserError(
+      'not_found',
+      `Aucune collectivité${kind ? ` de type ${authorityKindName(kind)}` : ''} n’a le code « ${code} » ` +
+        '(code INSEE, SIREN ou code de collectivité unique attendu ; importez les territoires d’abord).',
+    );
+  }
+  const kinds = resolution.candidates.map((c) => authorityKindName(c.kind, true)).join(' et ');
+  throw new UserError('conflict', `Le code « ${code} » désigne ${kinds} : précisez le type avec --kind.`);
 }

@@ -11,13 +11,23 @@ export const SHIPPED_WEBSITES_FILE = fileURLToPath(
 );
 export const SHIPPED_WEBSITES_SOURCE = 'annuaire-administration-2026-10-09';
 
-export function readShippedDepartementWebsites(): Map<string, string> {
-  const rows = parse(fs.readFileSync(SHIPPED_WEBSITES_FILE, 'utf8'), {
+export interface ShippedWebsiteRow {
+  code: string;
+  /** Name of the council, e.g. "Conseil départemental Ain". */
+  name: string;
+  url: string;
+}
+
+let rows: ShippedWebsiteRow[] | undefined;
+
+export function readShippedDepartementRows(): readonly ShippedWebsiteRow[] {
+  rows ??= parse(fs.readFileSync(SHIPPED_WEBSITES_FILE, 'utf8'), {
     columns: true,
     skip_empty_lines: true,
-  }) as {
-    code: string;
-    url: string;
-  }[];
-  return new Map(rows.map((row) => [row.code, row.url]));
+  }) as ShippedWebsiteRow[];
+  return rows;
+}
+
+export function readShippedDepartementWebsites(): Map<string, string> {
+  return new Map(readShippedDepartementRows().map((row) => [row.code, row.url]));
 }

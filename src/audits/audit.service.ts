@@ -1,0 +1,269 @@
+import type { CrawledPage, CrawlLimits, FetchStatus } from '../crawl/crawl.types.ts';
+import { crawlSites } from '../crawl/crawl-sites.ts';
+import type { HttpClient } from '../crawl/http-client.ts';
+import type { HostScheduler } from '../crawl/politeness.ts';
+import type { IsPlatformUrl } from '../crawl/scope.ts';
+import type { PageExtractor } from '../crawl/site-crawler.ts';
+import { type Executor, inTransaction } from '../db/transaction.ts';
+import { createDetector, type PageDetector } from '../detection/detect.ts';
+import { findEdition } from '../editions/editions.service.ts';
+import { loadStoredReferential } from '../referential/referential.repository.ts';
+import type { CompetenceKind } from '../referential/referential.schema.ts';
+import { UserError } from '../shared/errors.ts';
+import type { AuditTarget } from '../territories/audit-targets.ts';
+import {
+  createRun,
+  ensureSites,
+  findUnfinishedRun,
+  finishRun,
+  markSite,
+  pagesForResume,
+  storeFindings,
+  storePage,
+} from './audits.repository.ts';
+import { portalFactsOf } from './portal-facts.ts';
+import { concludeSite } from './site-conclusion.ts';
+
+export interface AuditDependencies {
+  db: Executor;
+  client: HttpClient;
+  scheduler: HostScheduler;
+  extract: PageExtractor;
+  isPlatformUrl: IsPlatformUrl;
+  now: () => Date;
+}
+
+export interface AuditOptions {
+  editionYear: number;
+  targets: AuditTarget[];
+  limits: CrawlLimits;
+  siteConcurrency: number;
+  /** Requests in flight per site (the host scheduler still caps each host). */
+  perSiteConcurrency: number;
+  /** Recorded with the run: the sites are the simulated fixture farm, not the real web. */
+  simulated: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+export interface AuditProgress {
+  sitesTotal: number;
+  sitesDone: number;
+  pages: number;
+  byStatus: Partial<Record<FetchStatus, number>>;
+  elapsedMs: number;
+}
+
+export interface AuditReport extends AuditProgress {
+  runId: number;
+  resumed: boolean;
+  /** Sites already audited by the run before this invocation (resume). */
+  sitesSkipped: number;
+  failedSites: number;
+  interrupted: boolean;
+  proposals: number;
+  /** Sites that failed and pages that could not be handled, with the reason. */
+  errors: string[];
+}
+
+interface SiteJob {
+  siteId: number;
+  /** The authorities whose website this is: one, or several sharing it. */
+  targets: AuditTarget[];
+  /** Every competence of those authorities: the services detection looks for. */
+  competences: CompetenceKind[];
+  startUrl: string;
+  resumeFrom?: { url: string; finalUrl: string; depth: number; enqueued: string[] }[];
+}
+
+/**
+ * Audits the targets' websites for an edition: crawl, detection on every page, portal checks and
+ * crawler proposals per site. Everything is written as it happens, so an interrupted audit
+ * (crash, kill, Ctrl-C) resumes where it stopped: finished sites are skipped, pages already
+ * stored are not fetched again, and no finding is written twice.
+ */
+export async function runAudit(deps: AuditDependencies, options: AuditOptions): Promise<AuditReport> {
+  const { db, now } = deps;
+  const edition = await findEdition(db, options.editionYear);
+  if (!edition) {
+    throw new UserError(
+      'not_found',
+      `L’édition ${options.editionYear} n’existe pas : barometre edition create --year ${options.editionYear}`,
+    );
+  }
+  if (options.targets.length === 0) {
+    throw new UserError(
+      'not_found',
+      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
+    );
+  }
+  const stored = await loadStoredReferential(db, edition.referential_version);
+  const detectors = new Map<string, PageDetector>();
+  const detectorFor = (competences: CompetenceKind[]) => {
+    const key = [...competences].sort().join(',');
+    let detector = detectors.get(key);
+    if (!detector) {
+      detector = createDetector(stored.referential, { kinds: competences });
+      detectors.set(key, detector);
+    }
+    return detector;
+  };
+
+  const unfinished = await findUnfinishedRun(db, edition.id);
+  const run =
+    unfinished ??
+    (await createRun(
+      db,
+      edition.id,
+      { limits: options.limits, siteConcurrency: options.siteConcurrency, simulated: options.simulated },
+      now(),
+    ));
+  const sites = await ensureSites(
+    db,
+    run.id,
+    options.targets.map((t) => ({ authorityId: t.authorityId, startUrl: t.websiteUrl })),
+  );
+  const targetById = new Map(options.targets.map((t) => [t.authorityId, t]));
+  const jobs: SiteJob[] = [];
+  let sitesSkipped = 0;
+  for (const site of sites) {
+    const targets = site.authorityIds.flatMap((id) => targetById.get(id) ?? []);
+    if (targets.length === 0) continue;
+    if (site.status === 'done' || site.status === 'failed') {
+      sitesSkipped++;
+      continue;
+    }
+    const resumeFrom = await pagesForResume(db, site.id);
+    jobs.push({
+      siteId: site.id,
+      targets,
+      competences: [...new Set(targets.flatMap((t) => t.competences))],
+      startUrl: site.start_url,
+      ...(resumeFrom.length > 0 ? { resumeFrom } : {}),
+    });
+  }
+
+  const started = performance.now();
+  const progress: AuditProgress = {
+    sitesTotal: jobs.length + sitesSkipped,
+    sitesDone: sitesSkipped,
+    pages: 0,
+    byStatus: {},
+    elapsedMs: 0,
+  };
+  const report = () => options.onProgress?.({ ...progress, elapsedMs: performance.now() - started });
+  let proposals = 0;
+  let failedSites = 0;
+  const errors: string[] = [];
+
+  const handlePage = async (page: CrawledPage, job: SiteJob) => {
+    const detections = page.content ? detectorFor(job.competences).detectPage(page.content).detections : [];
+    // The page and its findings are written together: a crash cannot leave a stored page (which
+    // a resumed crawl will not fetch again) without its findings.
+    await inTransaction(db, async (trx) => {
+      const pageId = await storePage(
+        trx,
+        job.siteId,
+        {
+          url: page.url,
+          finalUrl: page.finalUrl,
+          depth: page.depth,
+          status: page.status,
+          httpStatus: page.httpStatus,
+          contentType: page.contentType,
+          charset: page.charset,
+          bytes: page.bytes,
+          elapsedMs: page.elapsedMs,
+          contentHash: page.contentHash,
+          platform: page.platform,
+          title: page.content?.title ?? null,
+          enqueued: page.enqueued,
+          portalFacts: portalFactsOf(page),
+          error: page.error,
+        },
+        now(),
+      );
+      await storeFindings(
+        trx,
+        job.siteId,
+        pageId,
+        detections.flatMap((d) => {
+          const serviceId = stored.serviceIds.get(d.serviceKey);
+          return serviceId === undefined
+            ? []
+            : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
+        }),
+      );
+    });
+    progress.pages++;
+    progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
+    report();
+  };
+
+  const summary = await crawlSites(
+    (async function* () {
+      for (const job of jobs) {
+        await markSite(db, job.siteId, { status: 'running' }, now());
+        yield job;
+      }
+    })(),
+    {
+      siteConcurrency: options.siteConcurrency,
+      concurrency: options.perSiteConcurrency,
+      limits: options.limits,
+      scheduler: deps.scheduler,
+      client: deps.client,
+      extract: deps.extract,
+      isPlatformUrl: deps.isPlatformUrl,
+      now,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onPage: handlePage,
+      onError: (error, context) => {
+        // A page whose storage failed is not lost for good: it is not in audit_pages, so a
+        // later run of the same audit fetches it again. Say so rather than hide it.
+        errors.push(`${context.url} (${context.stage}) : ${errorMessage(error)}`);
+      },
+      onSiteDone: async (job, outcome) => {
+        try {
+          if (!outcome.ok) throw outcome.error;
+          if (!outcome.summary.interrupted) {
+            // Awaited first, then added: `proposals += await …` would read the counter before
+            // the await and lose the sites concluded meanwhile.
+            const proposed = await concludeSite(deps, {
+              siteId: job.siteId,
+              editionId: edition.id,
+              targets: job.targets,
+              startUrl: job.startUrl,
+              stored,
+              summary: outcome.summary,
+            });
+            proposals += proposed;
+          }
+        } catch (error) {
+          failedSites++;
+          errors.push(`${job.startUrl} : ${errorMessage(error)}`);
+          await markSite(db, job.siteId, { status: 'failed', error: errorMessage(error) }, now());
+        }
+        progress.sitesDone++;
+        report();
+      },
+    },
+  );
+
+  await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
+  return {
+    ...progress,
+    elapsedMs: performance.now() - started,
+    runId: run.id,
+    resumed: unfinished !== undefined,
+    sitesSkipped,
+    failedSites,
+    interrupted: summary.interrupted,
+    proposals,
+    errors,
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
