@@ -119,3 +119,39 @@ export async function currentAssessmentsOfAuthority(
     .orderBy('service_id')
     .execute();
 }
+
+export interface AssessedService {
+  serviceKey: string;
+  serviceName: string;
+  themeKey: string;
+  themeName: string;
+  assessment: AssessmentRow;
+}
+
+/** The current assessment of each service of an authority, in referential order. */
+export async function assessedServicesOfAuthority(
+  db: Executor,
+  editionId: number,
+  authorityId: number,
+): Promise<AssessedService[]> {
+  const rows = await db
+    .selectFrom('current_assessments as a')
+    .innerJoin('services as s', 's.id', 'a.service_id')
+    .innerJoin('themes as t', (join) =>
+      join.onRef('t.key', '=', 's.theme_key').onRef('t.referential_version', '=', 's.referential_version'),
+    )
+    .selectAll('a')
+    .select(['s.key as service_key', 's.name as service_name', 't.key as theme_key', 't.name as theme_name'])
+    .where('a.edition_id', '=', editionId)
+    .where('a.authority_id', '=', authorityId)
+    .orderBy('t.position')
+    .orderBy('s.position')
+    .execute();
+  return rows.map(({ service_key, service_name, theme_key, theme_name, ...assessment }) => ({
+    serviceKey: service_key,
+    serviceName: service_name,
+    themeKey: theme_key,
+    themeName: theme_name,
+    assessment,
+  }));
+}

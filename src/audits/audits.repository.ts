@@ -318,3 +318,37 @@ export async function currentAssessmentSources(
     .execute();
   return new Map(rows.map((row) => [row.service_id, { source: row.source, level: row.level }]));
 }
+
+export interface SiteAuditOverview {
+  site: AuditSite;
+  runOptions: { simulated?: boolean };
+  portalChecks: { key: string; outcome: string; summary: string }[];
+}
+
+/** The authority's most recent audited site in an edition, with its portal checks. */
+export async function latestSiteAudit(
+  db: Executor,
+  editionId: number,
+  authorityId: number,
+): Promise<SiteAuditOverview | undefined> {
+  const site = await db
+    .selectFrom('audit_sites as s')
+    .innerJoin('audit_site_authorities as l', 'l.site_id', 's.id')
+    .innerJoin('audit_runs as r', 'r.id', 's.run_id')
+    .selectAll('s')
+    .select('r.options as run_options')
+    .where('r.edition_id', '=', editionId)
+    .where('l.authority_id', '=', authorityId)
+    .orderBy('s.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!site) return undefined;
+  const { run_options, ...row } = site;
+  const portalChecks = await db
+    .selectFrom('portal_checks')
+    .select(['key', 'outcome', 'summary'])
+    .where('site_id', '=', site.id)
+    .orderBy('id')
+    .execute();
+  return { site: row, runOptions: JSON.parse(run_options) as { simulated?: boolean }, portalChecks };
+}

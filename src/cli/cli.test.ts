@@ -111,6 +111,33 @@ describe('barometre CLI', () => {
     expect(afterGood.stdout).toMatch(/Départements\s+101\s+101\s+1\n/);
   });
 
+  it('audits a simulated département and shows its findings with evidence', async () => {
+    const dataDir = newDataDir();
+    expect((await runCliCaptured(['demo'], { dataDir })).code).toBe(EXIT.ok);
+
+    const noSelection = await runCliCaptured(['crawl', '--simulated'], { dataDir });
+    expect(noSelection.code).toBe(EXIT.inputInvalid);
+    expect(noSelection.stderr).toContain('--authority CODE, --kind TYPE ou --all');
+    const before = await runCliCaptured(['audit', 'show', '01', '--kind', 'departement'], { dataDir });
+    expect(before.code).toBe(EXIT.notFound);
+
+    const crawl = await runCliCaptured(
+      ['crawl', '--authority', '01', '--kind', 'departement', '--simulated', '--delay', '1'],
+      { dataDir },
+    );
+    expect(crawl.stderr).toBe('');
+    expect(crawl.code).toBe(EXIT.ok);
+    expect(crawl.stdout).toContain('sites SIMULÉS');
+    expect(crawl.stdout).toMatch(/propositions d’évaluation\s+86/);
+
+    const show = await runCliCaptured(['audit', 'show', '01', '--kind', 'departement'], { dataDir });
+    expect(show.code).toBe(EXIT.ok);
+    expect(show.stdout).toContain('Ain (département 01) — édition 2026 — SITE SIMULÉ');
+    expect(show.stdout).toContain('Déclaration d’accessibilité');
+    expect(show.stdout).toMatch(/Services \(86 applicables\) : \d+ de bout en bout/);
+    expect(show.stdout).toMatch(/preuve : https:\/\/www\.ain\.fr\//);
+  });
+
   it('runs as the `barometre` bin through node', async () => {
     const bin = path.resolve('bin/barometre.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version'], {

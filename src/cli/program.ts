@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerStatusCommand(program, ctx);
   registerImportCommands(program, ctx);
   registerCrawlCommand(program, ctx);
+  registerAuditCommands(program, ctx);
   registerDetectCommand(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);

@@ -41,8 +41,13 @@ export async function startSimulatedWeb(
     sites: [...sites.values()],
     referential,
     ...(options.pagesPerSite ? { pagesPerSite: options.pagesPerSite } : {}),
+    // Politeness towards Crawl-delay is the crawler's own tests' business; a demonstration
+    // should not wait a second per page on one site.
+    crawlDelaySite: false,
   });
-  const running = await startFarm(farm, { latencyMs: options.latencyMs ?? 0 });
+  // Slow pages exercise the crawler's timeouts in its own tests; here they would only make the
+  // demonstration wait.
+  const running = await startFarm(farm, { latencyMs: options.latencyMs ?? 0, slowPages: false });
   return {
     network: {
       connectTo: running.connectTo,

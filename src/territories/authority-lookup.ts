@@ -147,9 +147,16 @@ export async function findAuthorityByCode(
   db: Executor,
   code: string,
   kind?: AuthorityKind,
-): Promise<AuthorityIdentity> {
+): Promise<AuthorityIdentity & { name: string }> {
   const resolution = (await loadAuthorityLookup(db)).resolve(code, kind ? [kind] : undefined);
-  if (resolution.ok) return resolution.authority;
+  if (resolution.ok) {
+    const { name } = await db
+      .selectFrom('authorities')
+      .select('name')
+      .where('id', '=', resolution.authority.id)
+      .executeTakeFirstOrThrow();
+    return { ...resolution.authority, name };
+  }
   if (resolution.failure === 'unknown') {
     throw new UserError(
       'not_found',
