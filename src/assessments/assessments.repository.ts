@@ -106,20 +106,6 @@ export async function assessmentHistory(db: Executor, triple: Triple): Promise<A
     .execute();
 }
 
-export async function currentAssessmentsOfAuthority(
-  db: Executor,
-  editionId: number,
-  authorityId: number,
-): Promise<AssessmentRow[]> {
-  return db
-    .selectFrom('current_assessments')
-    .selectAll()
-    .where('edition_id', '=', editionId)
-    .where('authority_id', '=', authorityId)
-    .orderBy('service_id')
-    .execute();
-}
-
 export interface AssessedService {
   serviceKey: string;
   serviceName: string;
