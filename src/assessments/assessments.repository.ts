@@ -84,26 +84,22 @@ export async function appendAssessments(
 
 type Triple = Pick<AssessmentInput, 'editionId' | 'authorityId' | 'serviceId'>;
 
-export async function currentAssessment(db: Executor, triple: Triple): Promise<AssessmentRow | undefined> {
+function ofTriple(db: Executor, table: 'assessments' | 'current_assessments', triple: Triple) {
   return db
-    .selectFrom('current_assessments')
+    .selectFrom(table)
     .selectAll()
     .where('edition_id', '=', triple.editionId)
     .where('authority_id', '=', triple.authorityId)
-    .where('service_id', '=', triple.serviceId)
-    .executeTakeFirst();
+    .where('service_id', '=', triple.serviceId);
+}
+
+export async function currentAssessment(db: Executor, triple: Triple): Promise<AssessmentRow | undefined> {
+  return ofTriple(db, 'current_assessments', triple).executeTakeFirst();
 }
 
 /** Every assessment of a triple, oldest first. */
 export async function assessmentHistory(db: Executor, triple: Triple): Promise<AssessmentRow[]> {
-  return db
-    .selectFrom('assessments')
-    .selectAll()
-    .where('edition_id', '=', triple.editionId)
-    .where('authority_id', '=', triple.authorityId)
-    .where('service_id', '=', triple.serviceId)
-    .orderBy('id')
-    .execute();
+  return ofTriple(db, 'assessments', triple).orderBy('id').execute();
 }
 
 export interface AssessedService {

@@ -16,6 +16,20 @@ const LIMITS = {
   siteTimeoutMs: 60_000,
 };
 
+async function auditFarm(database: Database, setup: FarmAuditSetup, now: string): Promise<AuditReport> {
+  return runAudit(
+    { db: database.db, ...setup.runtime, now: () => new Date(now) },
+    {
+      editionYear: EDITION_YEAR,
+      targets: await listAuditTargets(database.db, { kind: 'departement' }),
+      limits: LIMITS,
+      siteConcurrency: 3,
+      perSiteConcurrency: 4,
+      simulated: true,
+    },
+  );
+}
+
 describe.each(TEST_ENGINES)('audit of the fixture farm on %s', (engine) => {
   let database: Database;
   let setup: FarmAuditSetup;
@@ -24,17 +38,7 @@ describe.each(TEST_ENGINES)('audit of the fixture farm on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     setup = await setUpFarmAudit(database, { seed: 11, sites: 6, pagesPerSite: 60 });
-    report = await runAudit(
-      { db: database.db, ...setup.runtime, now: () => new Date('2026-11-21T12:00:00Z') },
-      {
-        editionYear: EDITION_YEAR,
-        targets: await listAuditTargets(database.db, { kind: 'departement' }),
-        limits: LIMITS,
-        siteConcurrency: 3,
-        perSiteConcurrency: 4,
-        simulated: true,
-      },
-    );
+    report = await auditFarm(database, setup, '2026-11-21T12:00:00Z');
   });
   afterAll(async () => {
     await setup?.close();
@@ -100,17 +104,7 @@ describe.each(TEST_ENGINES)('audit of the fixture farm on %s', (engine) => {
 
   it('adds nothing when the same sites are audited again and found the same', async () => {
     const before = await database.db.selectFrom('assessments').select('id').execute();
-    const again = await runAudit(
-      { db: database.db, ...setup.runtime, now: () => new Date('2026-11-22T12:00:00Z') },
-      {
-        editionYear: EDITION_YEAR,
-        targets: await listAuditTargets(database.db, { kind: 'departement' }),
-        limits: LIMITS,
-        siteConcurrency: 3,
-        perSiteConcurrency: 4,
-        simulated: true,
-      },
-    );
+    const again = await auditFarm(database, setup, '2026-11-22T12:00:00Z');
     expect(again.resumed).toBe(false);
     expect(again.proposals).toBe(0);
     expect(await database.db.selectFrom('assessments').select('id').execute()).toHaveLength(before.length);

@@ -161,28 +161,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     // The page and its findings are written together: a crash cannot leave a stored page (which
     // a resumed crawl will not fetch again) without its findings.
     await inTransaction(db, async (trx) => {
-      const pageId = await storePage(
-        trx,
-        job.siteId,
-        {
-          url: page.url,
-          finalUrl: page.finalUrl,
-          depth: page.depth,
-          status: page.status,
-          httpStatus: page.httpStatus,
-          contentType: page.contentType,
-          charset: page.charset,
-          bytes: page.bytes,
-          elapsedMs: page.elapsedMs,
-          contentHash: page.contentHash,
-          platform: page.platform,
-          title: page.content?.title ?? null,
-          enqueued: page.enqueued,
-          portalFacts: portalFactsOf(page),
-          error: page.error,
-        },
-        now(),
-      );
+      const pageId = await storePage(trx, job.siteId, page, portalFactsOf(page), now());
       await storeFindings(
         trx,
         job.siteId,

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { CrawledPage } from '../crawl/crawl.types.ts';
 import type { AssessmentSource, AuditRunsTable, AuditSiteStatus, AuditSitesTable } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
 
@@ -127,24 +128,6 @@ export async function markSite(
     .execute();
 }
 
-export interface StoredPageInput {
-  url: string;
-  finalUrl: string;
-  depth: number;
-  status: string;
-  httpStatus: number | null;
-  contentType: string | null;
-  charset: string | null;
-  bytes: number;
-  elapsedMs: number;
-  contentHash: string | null;
-  platform: string | null;
-  title: string | null;
-  enqueued: string[];
-  portalFacts: object | null;
-  error: string | null;
-}
-
 /**
  * Stores a fetched page once: a resumed crawl that meets the same URL again gets the stored
  * row's id back instead of a duplicate.
@@ -152,7 +135,8 @@ export interface StoredPageInput {
 export async function storePage(
   db: Executor,
   siteId: number,
-  page: StoredPageInput,
+  page: CrawledPage,
+  portalFacts: object | null,
   now: Date,
 ): Promise<number> {
   const inserted = await db
@@ -170,9 +154,9 @@ export async function storePage(
       elapsed_ms: Math.round(page.elapsedMs),
       content_hash: page.contentHash,
       platform: page.platform,
-      title: page.title,
+      title: page.content?.title ?? null,
       enqueued: JSON.stringify(page.enqueued),
-      portal_facts: page.portalFacts === null ? null : JSON.stringify(page.portalFacts),
+      portal_facts: portalFacts === null ? null : JSON.stringify(portalFacts),
       error: page.error,
       fetched_at: now.toISOString(),
     })
