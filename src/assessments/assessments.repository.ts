@@ -1,7 +1,9 @@
-import { lockForTransaction } from '../db/dialect.ts';
-import type { AssessmentRow, AssessmentSource } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import { isPostgres, lockForTransaction } from '../db/dialect.ts';
+import type { AssessmentRow, AssessmentSource, AuthorityKind, Schema } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
+import { UserError } from '../shared/errors.ts';
 
 export interface AssessmentInput {
   editionId: number;
@@ -36,7 +38,8 @@ export async function recordAssessment(
  * Appends several assessments in one transaction (at most one per triple). Writers on the same
  * triple are serialised by a lock, so each appends after the previous one and none is lost;
  * the unique indexes on the chain make any writer that bypassed the lock fail rather than fork
- * history.
+ * history. A published edition is frozen: appending to it is refused, except the assessment a
+ * pending erratum announces (docs/review-workflow.md); database triggers enforce the same rule.
  */
 export async function appendAssessments(
   db: Executor,
@@ -49,12 +52,19 @@ export async function appendAssessments(
     const ordered = [...inputs].sort(
       (a, b) => a.editionId - b.editionId || a.authorityId - b.authorityId || a.serviceId - b.serviceId,
     );
-    for (const input of ordered) {
-      await lockForTransaction(trx, `assessment:${input.editionId}:${input.authorityId}:${input.serviceId}`);
-    }
+    for (const input of ordered) await lockAssessmentTriple(trx, input);
+    const publishedYears = await publishedEditionYears(trx, inputs);
     const rows: AssessmentRow[] = [];
     for (const input of inputs) {
       const current = await currentAssessment(trx, input);
+      const publishedYear = publishedYears.get(input.editionId);
+      if (publishedYear !== undefined && !(await erratumAwaits(trx, input, current?.id ?? null))) {
+        throw new UserError(
+          'conflict',
+          `L’édition ${publishedYear} est publiée : ses évaluations sont figées. ` +
+            'Une correction passe par un erratum (barometre erratum create) ou par l’édition suivante.',
+        );
+      }
       rows.push(
         await trx
           .insertInto('assessments')
@@ -82,7 +92,49 @@ export async function appendAssessments(
   });
 }
 
-type Triple = Pick<AssessmentInput, 'editionId' | 'authorityId' | 'serviceId'>;
+export type Triple = Pick<AssessmentInput, 'editionId' | 'authorityId' | 'serviceId'>;
+
+/**
+ * Serialises, until the transaction ends, every writer of the chain of (edition, authority,
+ * service): appends, reviews, errata. Take it before reading the current assessment you mean
+ * to supersede.
+ */
+export async function lockAssessmentTriple(trx: Transaction<Schema>, triple: Triple): Promise<void> {
+  await lockForTransaction(trx, `assessment:${triple.editionId}:${triple.authorityId}:${triple.serviceId}`);
+}
+
+/**
+ * Years of the published editions among the inputs'. On PostgreSQL the rows are read `for
+ * share`, so a publication in progress is waited for and seen, and cannot commit before this
+ * transaction ends.
+ */
+async function publishedEditionYears(
+  trx: Transaction<Schema>,
+  inputs: readonly AssessmentInput[],
+): Promise<Map<number, number>> {
+  const ids = [...new Set(inputs.map((input) => input.editionId))];
+  let query = trx.selectFrom('editions').select(['id', 'year', 'status']).where('id', 'in', ids);
+  if (isPostgres(trx)) query = query.forShare();
+  const editions = await query.execute();
+  return new Map(editions.filter((e) => e.status === 'published').map((e) => [e.id, e.year]));
+}
+
+/** Whether an erratum written in this transaction announces exactly this assessment. */
+async function erratumAwaits(
+  trx: Transaction<Schema>,
+  input: AssessmentInput,
+  supersedesId: number | null,
+): Promise<boolean> {
+  const erratum = await trx
+    .selectFrom('errata')
+    .select(['level_after', 'before_assessment_id'])
+    .where('edition_id', '=', input.editionId)
+    .where('authority_id', '=', input.authorityId)
+    .where('service_id', '=', input.serviceId)
+    .where('assessment_id', 'is', null)
+    .executeTakeFirst();
+  return erratum?.level_after === input.level && erratum.before_assessment_id === supersedesId;
+}
 
 function ofTriple(db: Executor, table: 'assessments' | 'current_assessments', triple: Triple) {
   return db
@@ -136,4 +188,25 @@ export async function assessedServicesOfAuthority(
     themeName: theme_name,
     assessment,
   }));
+}
+
+export async function findAssessment(db: Executor, id: number): Promise<AssessmentRow | undefined> {
+  return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Per authority of a kind, how many of its current assessments are at each level. */
+export async function levelCountsByAuthority(
+  db: Executor,
+  editionId: number,
+  kind: AuthorityKind,
+): Promise<{ authorityId: number; level: number; count: number }[]> {
+  const rows = await db
+    .selectFrom('current_assessments as a')
+    .innerJoin('authorities as au', 'au.id', 'a.authority_id')
+    .select(['a.authority_id', 'a.level', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('a.edition_id', '=', editionId)
+    .where('au.kind', '=', kind)
+    .groupBy(['a.authority_id', 'a.level'])
+    .execute();
+  return rows.map((row) => ({ authorityId: row.authority_id, level: row.level, count: Number(row.count) }));
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured, temporaryDataDir } from '../../test/support/cli.ts';
+import { preparedDataDir } from '../../test/support/cli.ts';
 
 /**
  * The crawl runs in a child process that is killed with SIGKILL mid-crawl, then started again:
@@ -36,11 +36,6 @@ function finished(
 
 function openReadOnly(dataDir: string) {
   return new SqliteDatabase(path.join(dataDir, 'barometre.sqlite'), { readonly: true, fileMustExist: true });
-}
-
-async function prepare(dataDir: string): Promise<void> {
-  const demo = await runCliCaptured(['demo'], { dataDir, now: new Date() });
-  expect(demo.code, demo.stderr).toBe(0);
 }
 
 interface CrawlOutcome {
@@ -81,14 +76,15 @@ function outcomeOf(dataDir: string): CrawlOutcome {
 }
 
 describe('a crawl killed with SIGKILL and started again', () => {
-  const interruptedDir = temporaryDataDir();
-  const referenceDir = temporaryDataDir();
+  let interruptedDir: string;
+  let referenceDir: string;
   let pagesAtKill: { id: number; url: string; content_hash: string | null }[] = [];
   let resumed: Awaited<ReturnType<typeof finished>>;
 
   beforeAll(async () => {
-    await prepare(interruptedDir);
-    await prepare(referenceDir);
+    // The child processes run with the real clock: the edition must be this year's.
+    interruptedDir = await preparedDataDir(new Date());
+    referenceDir = await preparedDataDir(new Date());
 
     const reference = await finished(startCrawl(referenceDir));
     expect(reference.code, reference.output).toBe(0);

@@ -91,6 +91,12 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
       `L’édition ${options.editionYear} n’existe pas : barometre edition create --year ${options.editionYear}`,
     );
   }
+  if (edition.status === 'published') {
+    throw new UserError(
+      'conflict',
+      `L’édition ${options.editionYear} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
+    );
+  }
   if (options.targets.length === 0) {
     throw new UserError(
       'not_found',

@@ -27,13 +27,7 @@ export async function createRun(
 
 /** The edition's latest run if it did not finish: a crawl started again resumes it. */
 export async function findUnfinishedRun(db: Executor, editionId: number): Promise<AuditRun | undefined> {
-  const latest = await db
-    .selectFrom('audit_runs')
-    .selectAll()
-    .where('edition_id', '=', editionId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await latestRun(db, editionId);
   return latest && (latest.status === 'running' || latest.status === 'interrupted') ? latest : undefined;
 }
 
@@ -335,4 +329,15 @@ export async function latestSiteAudit(
     .orderBy('id')
     .execute();
   return { site: row, runOptions: JSON.parse(run_options) as { simulated?: boolean }, portalChecks };
+}
+
+/** The edition's most recent run, finished or not. */
+export async function latestRun(db: Executor, editionId: number): Promise<AuditRun | undefined> {
+  return db
+    .selectFrom('audit_runs')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

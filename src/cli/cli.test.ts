@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCliCaptured, temporaryDataDir } from '../../test/support/cli.ts';
+import { preparedDataDir, runCliCaptured, temporaryDataDir } from '../../test/support/cli.ts';
 import { EXIT } from './errors.ts';
 
 const dataDirs: string[] = [];
@@ -20,7 +20,20 @@ describe('barometre CLI', () => {
   it('lists every command group in French in --help and exits 0', async () => {
     const run = await runCliCaptured(['--help'], { dataDir: newDataDir() });
     expect(run.code).toBe(EXIT.ok);
-    for (const command of ['demo', 'status', 'import', 'referential', 'edition', 'db']) {
+    for (const command of [
+      'demo',
+      'status',
+      'import',
+      'crawl',
+      'audit',
+      'detect',
+      'review',
+      'erratum',
+      'contest',
+      'referential',
+      'edition',
+      'db',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
     expect(run.stdout).toContain('affiche l’aide');
@@ -80,6 +93,10 @@ describe('barometre CLI', () => {
     expect(first.stdout).toMatch(/départements\s+101/);
     expect(first.stdout).toMatch(/régions\s+18/);
     expect(first.stdout).toContain('Édition 2026 créée');
+    expect(first.stdout).toContain('sites SIMULÉS');
+    expect(first.stdout).toMatch(/sites audités\s+99 \(0 déjà faits\)/);
+    expect(first.stdout).toMatch(/sites en échec\s+0\n/);
+    expect(first.stdout).toMatch(/Services de bout en bout \(sites simulés\) : \d+ département\(s\) en proposent plus de 50/);
     expect(fs.existsSync(path.join(dataDir, 'barometre.sqlite'))).toBe(true);
 
     const second = await runCliCaptured(['demo'], { dataDir });
@@ -87,7 +104,8 @@ describe('barometre CLI', () => {
     expect(second.stdout).toContain('Changements : 0 ajout(s), 0 mise(s) à jour');
     expect(second.stdout).toContain('Déjà chargé.');
     expect(second.stdout).toContain('Édition 2026 déjà créée');
-  });
+    expect(second.stdout).toContain('Audit déjà fait');
+  }, 600_000);
 
   it('rejects a malformed finances file with line-numbered errors and exit code 3, then imports a valid one', async () => {
     const dataDir = newDataDir();
@@ -112,8 +130,8 @@ describe('barometre CLI', () => {
   });
 
   it('audits a simulated département and shows its findings with evidence', async () => {
-    const dataDir = newDataDir();
-    expect((await runCliCaptured(['demo'], { dataDir })).code).toBe(EXIT.ok);
+    const dataDir = await preparedDataDir();
+    dataDirs.push(dataDir);
 
     const noSelection = await runCliCaptured(['crawl', '--simulated'], { dataDir });
     expect(noSelection.code).toBe(EXIT.inputInvalid);

@@ -36,7 +36,7 @@ export function describeFailure(error: unknown): { lines: string[]; exitCode: nu
     if (error.problems.length > SHOWN_PROBLEMS) {
       lines.push(`  … et ${error.problems.length - SHOWN_PROBLEMS} autre(s) problème(s).`);
     }
-    if (error.code === 'input_invalid' || error.code === 'referential_invalid') {
+    if (error.problems.some((problem) => problem.file !== undefined)) {
       lines.push('Rien n’a été enregistré : corrigez le fichier puis relancez la commande.');
     }
     return { lines, exitCode: exitByCode[error.code] };

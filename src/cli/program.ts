@@ -7,6 +7,7 @@ import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
+import { registerReviewCommands } from './commands/review.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import type { CliContext } from './context.ts';
 
@@ -30,6 +31,8 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerDetectCommand(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);
+  // After `edition`: it adds `edition publish` to that group.
+  registerReviewCommands(program, ctx);
   registerDbCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {

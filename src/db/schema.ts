@@ -230,3 +230,145 @@ export type AuthorityRow = Selectable<AuthoritiesTable>;
 export type NewAuthority = Insertable<AuthoritiesTable>;
 export type AssessmentRow = Selectable<AssessmentsTable>;
 export type EditionRow = Selectable<EditionsTable>;
+
+// Review workflow (migrations/0003-review-workflow.ts, docs/review-workflow.md).
+
+/** What a review did to the assessment chain. */
+export type ReviewAction =
+  | 'confirmed'
+  | 'corrected'
+  | 'evidence_added'
+  | 'evidence_replaced'
+  | 'added'
+  | 'arbitrated'
+  | 'contest_accepted'
+  | 'erratum';
+export const REVIEW_ACTIONS: readonly ReviewAction[] = [
+  'confirmed',
+  'corrected',
+  'evidence_added',
+  'evidence_replaced',
+  'added',
+  'arbitrated',
+  'contest_accepted',
+  'erratum',
+];
+
+/** One row per assessment a person appended: who, when, what, from which row to which. */
+export interface ReviewEventsTable {
+  id: Generated<number>;
+  edition_id: number;
+  authority_id: number;
+  service_id: number;
+  action: ReviewAction;
+  /** E-mail address of the analyst, arbiter or decider. */
+  actor: string;
+  /** The assessment that was current before; null when the service had none. */
+  before_assessment_id: number | null;
+  /** The assessment this action appended. */
+  after_assessment_id: number;
+  level_before: number | null;
+  level_after: number;
+  comment: string | null;
+  /** JSON object: evidence added, blind review and arbitration, contest or erratum ids. */
+  details: JsonText;
+  created_at: Timestamp;
+}
+
+/** A second analyst's assessment made without seeing the first analyst's level. */
+export interface BlindReviewsTable {
+  id: Generated<number>;
+  edition_id: number;
+  authority_id: number;
+  service_id: number;
+  /** The first analyst's assessment, hidden from the blind reviewer; one blind review each. */
+  first_assessment_id: number;
+  /** The crawler proposal the blind reviewer saw; null when an analyst added the service. */
+  proposal_assessment_id: number | null;
+  reviewer: string;
+  level: number;
+  evidence_url: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+/** A third analyst's decision between a first review and a blind review that disagree. */
+export interface ArbitrationsTable {
+  id: Generated<number>;
+  blind_review_id: number;
+  first_assessment_id: number;
+  arbiter: string;
+  level: number;
+  comment: string;
+  /** The assessment the decision appended, current after arbitration. */
+  assessment_id: number;
+  created_at: Timestamp;
+}
+
+export interface EditionPublicationsTable {
+  edition_id: number;
+  published_by: string;
+  published_at: Timestamp;
+  /** JSON: assessments frozen, by source; open contests and pending disagreements at publication. */
+  summary: JsonText;
+}
+
+export type ContestStatus = 'open' | 'accepted' | 'rejected';
+
+/** An authority's right of reply to one of its assessments. */
+export interface ContestsTable {
+  id: Generated<number>;
+  /** The assessment contested (current when the contest was filed). */
+  assessment_id: number;
+  edition_id: number;
+  authority_id: number;
+  service_id: number;
+  /** The level the authority claims, when it says. */
+  requested_level: number | null;
+  justification: string;
+  /** How to reach the person who contests (not published). */
+  contact: string;
+  status: ContestStatus;
+  decided_level: number | null;
+  decision: string | null;
+  decider: string | null;
+  decided_at: Timestamp | null;
+  /** The assessment current after an accepted contest (appended, or through an erratum). */
+  resulting_assessment_id: number | null;
+  created_at: Timestamp;
+}
+
+/** The only way to change an assessment of a published edition; published with it. */
+export interface ErrataTable {
+  id: Generated<number>;
+  edition_id: number;
+  authority_id: number;
+  service_id: number;
+  /** The published assessment corrected; null when the service had none. */
+  before_assessment_id: number | null;
+  level_before: number | null;
+  level_after: number;
+  evidence_url: string | null;
+  reason: string;
+  author: string;
+  /** The contest whose acceptance this erratum carries out, if any. */
+  contest_id: number | null;
+  /** The assessment the erratum appended (null only inside the transaction that writes both). */
+  assessment_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface Schema {
+  review_events: ReviewEventsTable;
+  blind_reviews: BlindReviewsTable;
+  arbitrations: ArbitrationsTable;
+  edition_publications: EditionPublicationsTable;
+  contests: ContestsTable;
+  errata: ErrataTable;
+}
+
+export type ReviewEventRow = Selectable<ReviewEventsTable>;
+export type BlindReviewRow = Selectable<BlindReviewsTable>;
+export type ArbitrationRow = Selectable<ArbitrationsTable>;
+export type ContestRow = Selectable<ContestsTable>;
+export type ErratumRow = Selectable<ErrataTable>;

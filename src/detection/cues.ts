@@ -1,5 +1,5 @@
 import { type FrenchToken, PhraseMatcher } from '../shared/french-text.ts';
-import type { PageBlock } from './detection.types.ts';
+import type { PageBlock, Signal } from './detection.types.ts';
 
 /**
  * Small helpers the detectors share to find wording cues in blocks: fixed phrases, and pairs
@@ -58,6 +58,43 @@ export function nearPair(
     return { phrase: wordsOf(block, from, to + 1), span: [from, to + 1] };
   }
   return null;
+}
+
+/** Words of a block that triggered a cue, and their token range [start, end). */
+export interface Cue {
+  phrase: string;
+  span: [number, number];
+  /** Overrides the detector's strength for this cue. */
+  strength?: number;
+}
+
+/** The first phrase of the matcher in the block. */
+export function firstPhrase(matcher: PhraseMatcher<string>, block: PageBlock): Cue | null {
+  const match = matcher.match(block.tokens)[0];
+  return match === undefined ? null : { phrase: match.phrase, span: [match.start, match.end] };
+}
+
+/**
+ * The wording detectors' loop: in each content block, the cue `find` sees (if any) becomes one
+ * signal of the detector's kind, located on its words.
+ */
+export function cueSignals(
+  blocks: readonly PageBlock[],
+  signal: Pick<Signal, 'kind' | 'detector' | 'strength'>,
+  find: (block: PageBlock) => Cue | null,
+): Signal[] {
+  const signals: Signal[] = [];
+  for (const block of contentBlocks(blocks)) {
+    const cue = find(block);
+    if (cue === null) continue;
+    signals.push({
+      ...signal,
+      strength: cue.strength ?? signal.strength,
+      phrase: cue.phrase,
+      location: { block: block.index, span: cue.span },
+    });
+  }
+  return signals;
 }
 
 /** Blocks that hold the page's own words: title, headings, lines, main-content links. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDetector, textPage } from '../../test/support/detection.ts';
+import { shippedReferential } from '../farm/farm-fixtures.ts';
+import { createDetector } from './detect.ts';
 import type { Signal, SignalKind } from './detection.types.ts';
 import { CONFIDENCE_THRESHOLD, levelOf, noisyOr } from './level.rules.ts';
 import { loadPlatforms } from './platforms.ts';
@@ -50,6 +52,11 @@ describe('level rules', () => {
 
   it('level 3: an e-service platform without follow-up is online submission', () => {
     expect(level(signal('platform', 'profil-acheteur'))).toBe(3);
+  });
+
+  it('level 3: the authority’s own e-services host is online submission; follow-up must be read on the page', () => {
+    expect(level(signal('platform', 'portail-demarches-collectivite'))).toBe(3);
+    expect(level(signal('platform', 'portail-demarches-collectivite'), signal('account'))).toBe(4);
   });
 
   it('level 4: online submission with an online follow-up is end to end', () => {
@@ -118,6 +125,26 @@ describe('attaching level signals to services', () => {
       "L'inscription se fait sur le portail famille, où vous payez vos factures en ligne.",
     ]);
     expect(find(found, 'restauration-scolaire')?.level).toBe(4);
+  });
+
+  it('ignores level signals in a line that announces them for later', () => {
+    const found = detect('Livret de famille', [
+      'Le livret est délivré par la mairie.',
+      'Bientôt, vous pourrez faire votre demande en ligne et suivre son avancement.',
+    ]);
+    expect(find(found, 'livret-famille')?.level).toBe(1);
+  });
+
+  it('does not take a cue word inside another service’s name for the kind of page', async () => {
+    const detector = createDetector(await shippedReferential(), { kinds: ['departement'] });
+    const found = detector.detectPage(
+      textPage('Secteurs de recrutement des collèges', [
+        'Trouvez le collège de secteur de votre adresse.',
+        'La demande de dérogation se fait en ligne sur demarches-simplifiees.fr.',
+      ]),
+    ).detections;
+    expect(find(found, 'sectorisation-colleges')?.level).toBe(4);
+    expect(find(found, 'recrutement-departement')?.confidence ?? 0).toBeLessThan(CONFIDENCE_THRESHOLD);
   });
 
   it('ignores level signals in a menu line that lists services', () => {

@@ -205,13 +205,18 @@ function indexMentions(
   return index;
 }
 
-/** Services whose name says they are this kind of page become its subject (see ServiceTarget.genre). */
+/**
+ * Services whose name says they are this kind of page become its subject (see ServiceTarget.genre),
+ * unless the cue is a word of another service's name: "Secteurs de **recrutement** des collèges"
+ * is not a job offer.
+ */
 function addGenreServices(
   index: MentionIndex,
   negatives: readonly Signal[],
   services: ReadonlyMap<string, ServiceTarget>,
 ): void {
   for (const negative of negatives) {
+    if (insideMention(negative, index)) continue;
     for (const target of services.values()) {
       if (!target.genre.includes(negative.negative as NegativeCategory)) continue;
       const strength = GENRE_STRENGTH * negative.strength;
@@ -225,6 +230,16 @@ function addGenreServices(
   }
 }
 
+function insideMention(signal: Signal, index: MentionIndex): boolean {
+  const { block, span } = signal.location;
+  if (block === undefined || span === undefined) return false;
+  for (const [key, mentions] of index.spans) {
+    if (!key.startsWith(`${block}:`)) continue;
+    if (mentions.some(([start, end]) => start <= span[0] && span[1] <= end)) return true;
+  }
+  return false;
+}
+
 function attachLevelSignals(
   signals: readonly Signal[],
   analysis: PageAnalysis,
@@ -234,8 +249,12 @@ function attachLevelSignals(
   const attached = new Map<string, Attached[]>();
   for (const signal of signals) {
     if (!LEVEL_SIGNALS.has(signal.kind)) continue;
+    const block = signal.location.block;
     // A menu or index line offers nothing by itself ("… · Portail famille · Payer en ligne").
-    if (signal.location.block !== undefined && index.listBlocks.has(signal.location.block)) continue;
+    if (block !== undefined && index.listBlocks.has(block)) continue;
+    // "Bientôt une démarche en ligne", "prochainement, vous pourrez…": not offered yet.
+    if (block !== undefined && analysis.blocks[block]?.tokens.some((token) => FUTURE.test(token.norm)))
+      continue;
     for (const { service, via } of targetsOf(signal, analysis, index, primary)) {
       if (!index.mentions.has(service)) continue;
       const near = via === 'block' && isNear(signal, index.spans.get(`${signal.location.block}:${service}`));
@@ -251,6 +270,8 @@ function addTo(map: Map<number, Set<string>>, key: number, service: string): voi
   map.set(key, set);
 }
 
+/** Words announcing an offer for later. */
+const FUTURE = /^(bientot|prochainement)$/;
 /** What a page of the service's own kind (a job offer for the recruitment service) says of it. */
 const GENRE_STRENGTH = 0.5;
 /** A level signal this many words from a service's name speaks of it ("payer votre facture d'eau en ligne"). */

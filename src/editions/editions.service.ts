@@ -41,3 +41,19 @@ export async function findEdition(db: Executor, year: number): Promise<EditionRo
 export async function listEditions(db: Executor): Promise<EditionRow[]> {
   return db.selectFrom('editions').selectAll().orderBy('year', 'desc').execute();
 }
+
+export async function findEditionById(db: Executor, id: number): Promise<EditionRow | undefined> {
+  return db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The edition of a year, or a French error naming the command that creates it. */
+export async function requireEdition(db: Executor, year: number): Promise<EditionRow> {
+  const edition = await findEdition(db, year);
+  if (!edition) {
+    throw new UserError(
+      'not_found',
+      `L’édition ${year} n’existe pas : créez-la avec « barometre edition create --year ${year} ».`,
+    );
+  }
+  return edition;
+}

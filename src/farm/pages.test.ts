@@ -86,13 +86,17 @@ describe('farm service pages', () => {
     }
   });
 
-  it('puts on level-3 services an online submission without follow-up', () => {
+  it('puts on level-3 services an online submission without follow-up, decision or payment online', () => {
     for (const { service } of services.filter(
       ({ service }) => service.level === 3 && service.channel !== 'third-party',
     )) {
       const text = serviceText(service);
       expect(text, service.url).toMatch(/type="submit"/);
       expect(text).not.toContain('FranceConnect');
+      // Démarches simplifiées tracks every file to its decision: a level-4 platform.
+      expect(text).not.toContain(FARM_PLATFORMS['demarches-simplifiees'].host);
+      expect(text).not.toContain(FARM_PLATFORMS.payfip.host);
+      expect(text).not.toMatch(/Suivre (ma|mes) demande|suivez|espace personnel/i);
     }
   });
 

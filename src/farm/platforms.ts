@@ -8,6 +8,8 @@ import { escapeHtml } from './text.ts';
 
 export const FARM_PLATFORMS = {
   'demarches-simplifiees': { host: 'www.demarches-simplifiees.fr', name: 'demarches-simplifiees.fr' },
+  /** An online form service: it sends the answers to the authority, nothing more (level 3). */
+  framaforms: { host: 'framaforms.org', name: 'Framaforms' },
   payfip: { host: 'www.payfip.gouv.fr', name: 'PayFiP' },
   'service-public': { host: 'www.service-public.fr', name: 'Service-Public.fr' },
   'mon-service-public': { host: 'mon.service-public.fr', name: 'Mon service public' },
@@ -32,6 +34,12 @@ export interface ThirdPartyOperator {
   operator: string;
   /** French name used on pages ("la CAF"). */
   label: string;
+  /**
+   * Whom a page without a link sends users to, when the label names an online platform: a
+   * page saying "adressez-vous à MDPH en ligne" offers the démarche online (level 4), not
+   * information only. Default: the label.
+   */
+  office?: string;
   platform: PlatformKey;
   path: string;
   /** What the user gets there. */
@@ -41,7 +49,12 @@ export interface ThirdPartyOperator {
 }
 
 const caf = { operator: 'caf', label: 'la Caisse d’allocations familiales (CAF)', platform: 'caf' } as const;
-const mdph = { operator: 'mdph', label: 'la MDPH, via MDPH en ligne', platform: 'mdph-en-ligne' } as const;
+const mdph = {
+  operator: 'mdph',
+  label: 'la MDPH, via MDPH en ligne',
+  office: 'la Maison départementale des personnes handicapées (MDPH)',
+  platform: 'mdph-en-ligne',
+} as const;
 const msp = {
   operator: 'service-public',
   label: 'Service-Public.fr',
@@ -68,6 +81,7 @@ export const THIRD_PARTY_OPERATORS: Readonly<Record<string, ThirdPartyOperator>>
   'admission-ehpad': {
     operator: 'viatrajectoire',
     label: 'ViaTrajectoire',
+    office: 'l’établissement d’accueil de votre choix',
     platform: 'viatrajectoire',
     path: '/vtdomaines/grand-age',
     level: 4,

@@ -1,5 +1,5 @@
 import { Agent, buildConnector, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Farm, FarmSite } from './farm.types.ts';
 import { shippedReferential } from './farm-fixtures.ts';
 import { generateFarm } from './generate.ts';
@@ -29,6 +29,17 @@ function farmAgent(ca: string | undefined): Agent {
       );
     },
   });
+}
+
+/** Waits until the server has closed every response it sent. */
+async function settled(): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const busy = Object.values(running.stats().byHost).some((host) => host.inFlight > 0);
+      if (busy) throw new Error('responses still open');
+    },
+    { timeout: 5_000, interval: 5 },
+  );
 }
 
 async function get(
@@ -113,9 +124,12 @@ describe('startFarm', () => {
     ];
     const urls = parallel.groundTruth.services.slice(0, 6).map((service) => service.url);
     await Promise.all(urls.map((url) => get(url))); // opens the connections and TLS sessions
+    // The server logs a request when its response closes, which may come after the client has read it.
+    await settled();
     running.resetStats();
     await Promise.all(urls.map((url) => get(url)));
     for (const service of sequential.groundTruth.services.slice(0, 3)) await get(service.url);
+    await settled();
     const stats = running.stats();
     const parallelHost = stats.byHost[new URL(parallel.homeUrl).hostname];
     expect(parallelHost?.requests).toBe(urls.length);

@@ -179,26 +179,20 @@ export function levelBlock(
       };
     }
     case 'platform-form':
+      return formServiceBlock(ctx, service, slug);
     case 'platform-followup': {
-      const followUp = channel === 'platform-followup';
       const url = ctx.platforms.add(
         'demarches-simplifiees',
         `/commencer/${profile.slug}-${slug}`,
         service.name,
-        dsPage(ctx, service, followUp),
+        dsPage(ctx, service),
       );
       const link = `<a class="btn" href="${escapeHtml(url)}">${rng.pick(['Faire ma demande en ligne', 'Accéder au formulaire en ligne', 'Déposer un dossier'])}</a>`;
-      return followUp
-        ? {
-            how: `<p>La demande se fait en ligne sur demarches-simplifiees.fr, avec votre compte ou FranceConnect.</p><p>${link}</p>`,
-            after: `${rng.pick(FOLLOW_UP_AFTER)}<p>Suivre ma demande : connectez-vous à votre espace demarches-simplifiees.fr.</p>`,
-            platformUrl: url,
-          }
-        : {
-            how: `<p>La demande se dépose en ligne.</p><p>${link}</p>`,
-            after: letterOnlyAfter(rng),
-            platformUrl: url,
-          };
+      return {
+        how: `<p>La demande se fait en ligne sur demarches-simplifiees.fr, avec votre compte ou FranceConnect.</p><p>${link}</p>`,
+        after: `${rng.pick(FOLLOW_UP_AFTER)}<p>Suivre ma demande : connectez-vous à votre espace demarches-simplifiees.fr.</p>`,
+        platformUrl: url,
+      };
     }
     case 'eservices-form':
     case 'account-followup':
@@ -208,13 +202,34 @@ export function levelBlock(
   }
 }
 
-function dsPage(ctx: ServiceContext, service: ReferentialService, followUp: boolean): string {
+/** Démarches simplifiées tracks every file to its decision: it only serves level-4 constructs. */
+function dsPage(ctx: ServiceContext, service: ReferentialService): string {
   const { rng, profile } = ctx;
   const intro = `<h1>${escapeHtml(service.name)}</h1><p class="organisme">${escapeHtml(profile.name)}</p><p>${escapeHtml(service.description)}</p>`;
   const form = requestForm(rng, `/commencer/${profile.slug}/dossier`);
-  return followUp
-    ? `${intro}<p>Vous pourrez suivre l’avancement de votre dossier en ligne et recevoir la décision dans votre espace.</p>${accountBox(rng, '/dossiers', ctx.platforms.url('franceconnect', '/'))}${form}`
-    : `${intro}<p>Remplissez le formulaire en ligne et joignez vos justificatifs.</p>${form}`;
+  return `${intro}<p>Vous pourrez suivre l’avancement de votre dossier en ligne et recevoir la décision dans votre espace.</p>${accountBox(rng, '/dossiers', ctx.platforms.url('franceconnect', '/'))}${form}`;
+}
+
+/**
+ * Level 3 on another host: a form built with an online form service, which only sends the
+ * answers to the authority (no account, no follow-up; the decision comes by post).
+ */
+function formServiceBlock(ctx: ServiceContext, service: ReferentialService, slug: string): LevelBlock {
+  const { rng, profile } = ctx;
+  const url = ctx.platforms.add(
+    'framaforms',
+    `/${profile.slug}-${slug}-${rng.int(1000, 9999)}`,
+    service.name,
+    `<h1>${escapeHtml(service.name)}</h1><p class="organisme">${escapeHtml(profile.name)}</p>` +
+      requestForm(rng, `/${profile.slug}-${slug}/envoi`) +
+      '<p>Une fois envoyé, le formulaire est transmis au service, qui vous répond par courrier.</p>',
+  );
+  const link = `<a class="btn" href="${escapeHtml(url)}">${rng.pick(['Faire ma demande en ligne', 'Accéder au formulaire en ligne', 'Remplir le formulaire'])}</a>`;
+  return {
+    how: `<p>${rng.pick(['La demande se dépose en ligne.', 'Remplissez le formulaire de demande en ligne.', 'La demande se fait en ligne, sans créer de compte.'])}</p><p>${link}</p>`,
+    after: letterOnlyAfter(rng),
+    platformUrl: url,
+  };
 }
 
 function eservicesBlock(

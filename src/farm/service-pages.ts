@@ -119,7 +119,7 @@ export function renderServicePage(
           after: '',
         }
       : {
-          how: `<p>Pour toute demande, adressez-vous à ${escapeHtml(third.operator.label)}, qui instruit les dossiers.</p>`,
+          how: `<p>Pour toute demande, adressez-vous à ${escapeHtml(third.operator.office ?? third.operator.label)}, qui instruit les dossiers.</p>`,
           after: '',
         };
     ctx.add(

@@ -1,4 +1,4 @@
-import { foldFrench } from './french-text.ts';
+import { normalizeFrench } from '../shared/french-text.ts';
 
 /**
  * Reading an accessibility statement (« déclaration d’accessibilité », mandatory under RGAA):
@@ -39,7 +39,7 @@ const STATE_PATTERNS: readonly { state: ConformityState; pattern: RegExp }[] = [
 
 /** The declared state: the earliest mention in the text wins (the « État de conformité » section comes first). */
 export function parseConformityState(text: string): ConformityState | null {
-  const folded = foldFrench(text);
+  const folded = normalizeFrench(text);
   let earliest: { state: ConformityState; index: number } | null = null;
   for (const { state, pattern } of STATE_PATTERNS) {
     const match = pattern.exec(folded);
@@ -70,7 +70,7 @@ const RATE_PATTERNS: readonly { pattern: RegExp; accept: (match: string) => bool
 ];
 
 export function parseConformityRate(text: string): number | null {
-  const folded = foldFrench(text);
+  const folded = normalizeFrench(text);
   for (const { pattern, accept } of RATE_PATTERNS) {
     for (const match of folded.matchAll(pattern)) {
       const raw = match[1];
@@ -83,7 +83,7 @@ export function parseConformityRate(text: string): number | null {
 }
 
 export function parseRgaaVersion(text: string): string | null {
-  const match = /\brgaa\)?,? ?(?:version ?|v\.? ?)?(\d{1,2}(?:[.,]\d{1,2}){0,2})/.exec(foldFrench(text));
+  const match = /\brgaa\)?,? ?(?:version ?|v\.? ?)?(\d{1,2}(?:[.,]\d{1,2}){0,2})/.exec(normalizeFrench(text));
   return match?.[1]?.replaceAll(',', '.') ?? null;
 }
 
@@ -151,7 +151,7 @@ function datesIn(folded: string): { index: number; iso: string }[] {
  */
 function dateNear(text: string, keyword: RegExp): string | null {
   for (const sentence of splitSentences(text)) {
-    const folded = foldFrench(sentence);
+    const folded = normalizeFrench(sentence);
     const at = keyword.exec(folded);
     if (at === null) continue;
     const dates = datesIn(folded);
@@ -207,7 +207,7 @@ export function statementExcerpt(text: string, maxBytes: number): string {
   const kept: string[] = [];
   let bytes = 0;
   for (const sentence of splitSentences(text)) {
-    if (!RELEVANT_SENTENCE.test(foldFrench(sentence))) continue;
+    if (!RELEVANT_SENTENCE.test(normalizeFrench(sentence))) continue;
     const size = Buffer.byteLength(sentence, 'utf8') + 1;
     if (bytes + size > maxBytes) {
       const room = maxBytes - bytes - 1;
@@ -237,7 +237,7 @@ const STATEMENT_PATH = /accessibilite|accessibility/;
 
 /** Link text naming accessibility: « Accessibilité : partiellement conforme », « Déclaration d’accessibilité ». */
 export function isAccessibilityLinkText(text: string): boolean {
-  return /\baccessibilite\b/.test(foldFrench(text));
+  return /\baccessibilite\b/.test(normalizeFrench(text));
 }
 
 /** URL path hint of a statement page: /accessibilite, /declaration-accessibilite, /accessibility… */
@@ -260,8 +260,8 @@ export function statementPageSignals(
   page: { title: string; headings: readonly string[]; text: string },
   foldedPathOfUrl: string,
 ): StatementPageSignals {
-  const heads = [page.title, ...page.headings].map(foldFrench);
-  const text = foldFrench(page.text);
+  const heads = [page.title, ...page.headings].map(normalizeFrench);
+  const text = normalizeFrench(page.text);
   return {
     titled: heads.some((head) => STATEMENT_TITLE.test(head)),
     mentionsInTitle: heads.some((head) => /\baccessibilite\b/.test(head)),

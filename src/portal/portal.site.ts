@@ -1,5 +1,5 @@
 import { UserError } from '../shared/errors.ts';
-import { foldFrench } from './french-text.ts';
+import { normalizeFrench } from '../shared/french-text.ts';
 import type { PortalPage, PortalSite } from './portal.types.ts';
 
 /**
@@ -73,16 +73,16 @@ export function foldedPath(raw: string): string {
     } catch {
       // A malformed escape keeps the raw path: hints still match its plain parts.
     }
-    return foldFrench(decoded);
+    return normalizeFrench(decoded);
   } catch {
     return '';
   }
 }
 
 /** Fetched successfully and parsed as HTML: the pages whose timings and content we judge. */
-export function isHtmlPage(
-  page: PortalPage,
-): page is PortalPage & { content: NonNullable<PortalPage['content']> } {
+export type HtmlPage = PortalPage & { content: NonNullable<PortalPage['content']> };
+
+export function isHtmlPage(page: PortalPage): page is HtmlPage {
   return page.status === 'ok' && page.content !== null;
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type InputProblem, UserError } from '../shared/errors.ts';
+import { normalizeFrench } from '../shared/french-text.ts';
 import {
   REFERENTIAL_VERSION_PATTERN,
   type Referential,
@@ -292,7 +293,8 @@ function checkService(
       }
     });
   }
-  reportRepeats(source, [...itemPath, 'phrases'], value.phrases, foldPhrase, 'expression', problems);
+  // Phrases are matched as the detector reads them (case, accents, apostrophes, spacing), so duplicates are too.
+  reportRepeats(source, [...itemPath, 'phrases'], value.phrases, normalizeFrench, 'expression', problems);
   reportRepeats(
     source,
     [...itemPath, 'url_hints'],
@@ -328,20 +330,6 @@ function reportRepeats(
       );
     }
   });
-}
-
-/**
- * Phrases are matched without regard to case, accents or spacing, so duplicates are too.
- * Kept here rather than shared: the detector's normalisation may fold more, never less.
- */
-function foldPhrase(phrase: string): string {
-  return phrase
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function reportIssues(

@@ -28,6 +28,17 @@ describe('normalizeFrench', () => {
   it('guesses the letters a wrong charset replaced: « à » alone, « é » in a word', () => {
     expect(normalizeFrench('Cr\uFFFDche \uFFFD domicile')).toBe('creche a domicile');
   });
+
+  it('removes accents and case so that one pattern matches every spelling', () => {
+    expect(normalizeFrench('DÉCLARATION D’ACCESSIBILITÉ')).toBe("declaration d'accessibilite");
+    expect(normalizeFrench('Déclaration d‘accessibilité')).toBe("declaration d'accessibilite");
+  });
+
+  it('expands ligatures and unifies no-break spaces and dashes', () => {
+    expect(normalizeFrench('Mise en Œuvre\u00a0: 62\u202f% —\tnon‑conforme')).toBe(
+      'mise en oeuvre : 62 % - non-conforme',
+    );
+  });
 });
 
 describe('stemFrench', () => {

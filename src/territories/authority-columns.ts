@@ -19,6 +19,52 @@ export interface RowProblem {
   message: string;
 }
 
+/** What reading one row gives: a record, a row skipped on purpose, or its problems. */
+export type RowOutcome<R> =
+  | { status: 'ignored' }
+  | { status: 'valid'; record: R }
+  | { status: 'invalid'; problems: RowProblem[] };
+
+/** The columns an import needs, found in the file's headers, or why they are not. */
+export type LayoutDetection<L> = { ok: true; layout: L } | { ok: false; message: string };
+
+/** A record of an authority from one line of the file. */
+export interface AuthorityRecord {
+  line: number;
+  authority: AuthorityIdentity;
+  /** The column the authority was found by, for messages. */
+  codeColumn: string;
+}
+
+/**
+ * Records repeating an earlier one (same `key`), located on the later line; `describe` says
+ * what repeats (« exercice 2023 »), after the authority.
+ */
+export function findDuplicateRecords<R extends AuthorityRecord>(
+  records: readonly R[],
+  key: (record: R) => string,
+  describe?: (record: R) => string,
+): { line: number; problem: RowProblem }[] {
+  const firstLine = new Map<string, number>();
+  const duplicates: { line: number; problem: RowProblem }[] = [];
+  for (const record of records) {
+    const first = firstLine.get(key(record));
+    if (first === undefined) {
+      firstLine.set(key(record), record.line);
+      continue;
+    }
+    const what = describe === undefined ? '' : `, ${describe(record)},`;
+    duplicates.push({
+      line: record.line,
+      problem: {
+        column: record.codeColumn,
+        message: `doublon : ${authorityKindName(record.authority.kind)} ${record.authority.code}${what} figure déjà à la ligne ${first}`,
+      },
+    });
+  }
+  return duplicates;
+}
+
 export interface CodeColumn {
   header: string;
   /** Set for columns naming one level ("Code Insee 2024 Département", "dep_code"). */

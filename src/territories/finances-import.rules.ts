@@ -2,11 +2,15 @@ import type { AuthorityKind } from '../db/schema.ts';
 import { amountScale, type CsvRow, findHeader, normalizeHeader, parseFrenchNumber } from '../shared/csv.ts';
 import {
   type AuthorityColumns,
+  type AuthorityRecord,
   findAuthorityColumns,
+  findDuplicateRecords,
+  type LayoutDetection,
+  type RowOutcome,
   type RowProblem,
   resolveRowAuthority,
 } from './authority-columns.ts';
-import { type AuthorityIdentity, type AuthorityLookup, authorityKindName } from './authority-lookup.ts';
+import type { AuthorityLookup } from './authority-lookup.ts';
 
 /**
  * Pure rules of the finances import: which layouts are accepted, how a row becomes an
@@ -47,9 +51,7 @@ export interface FinancesLayout {
   budgetTypeColumn?: string;
 }
 
-export type LayoutDetection = { ok: true; layout: FinancesLayout } | { ok: false; message: string };
-
-export function detectFinancesLayout(headers: readonly string[]): LayoutDetection {
+export function detectFinancesLayout(headers: readonly string[]): LayoutDetection<FinancesLayout> {
   const authority = findAuthorityColumns(headers);
   const yearColumn = findHeader(headers, YEAR_ALIASES);
   const aggregateColumn = findHeader(headers, AGGREGATE_ALIASES);
@@ -90,20 +92,13 @@ export function detectFinancesLayout(headers: readonly string[]): LayoutDetectio
   };
 }
 
-export interface FinanceRecord {
-  line: number;
-  authority: AuthorityIdentity;
-  /** The column the authority was found by, for messages. */
-  codeColumn: string;
+export interface FinanceRecord extends AuthorityRecord {
   year: number;
   /** Euros, rounded to the cent. */
   operatingRevenue: number;
 }
 
-export type FinanceRowOutcome =
-  | { status: 'ignored' }
-  | { status: 'valid'; record: FinanceRecord }
-  | { status: 'invalid'; problems: RowProblem[] };
+export type FinanceRowOutcome = RowOutcome<FinanceRecord>;
 
 /**
  * Reads one row. Rows of another aggregate, or of a budget other than the principal one,
@@ -177,24 +172,11 @@ export function parseYear(raw: string): YearParse {
 export function findDuplicateFinances(
   records: readonly FinanceRecord[],
 ): { line: number; problem: RowProblem }[] {
-  const firstLine = new Map<string, number>();
-  const duplicates: { line: number; problem: RowProblem }[] = [];
-  for (const record of records) {
-    const key = `${record.authority.id}:${record.year}`;
-    const first = firstLine.get(key);
-    if (first === undefined) {
-      firstLine.set(key, record.line);
-      continue;
-    }
-    duplicates.push({
-      line: record.line,
-      problem: {
-        column: record.codeColumn,
-        message: `doublon : ${authorityKindName(record.authority.kind)} ${record.authority.code}, exercice ${record.year}, figure déjà à la ligne ${first}`,
-      },
-    });
-  }
-  return duplicates;
+  return findDuplicateRecords(
+    records,
+    (record) => `${record.authority.id}:${record.year}`,
+    (record) => `exercice ${record.year}`,
+  );
 }
 
 export interface StoredFinance {

@@ -1,44 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSampleAuthorities, type SampleAuthority } from '../../test/support/authority-factory.ts';
-import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
-import type { Database } from '../db/database.ts';
-import { UserError } from '../shared/errors.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENGINES } from '../../test/support/databases.ts';
+import {
+  expectRejected,
+  csvFixture as fixture,
+  useImportTestBed,
+} from '../../test/support/import-test-bed.ts';
+import type { UserError } from '../shared/errors.ts';
 import { importFinances } from './finances-import.ts';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/csv');
-const fixture = (name: string) => path.join(FIXTURES, name);
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 
 describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
-  let database: Database;
-  let ids: Record<SampleAuthority, number>;
-  let tmp: string;
+  const bed = useImportTestBed(engine, 'authority_finances');
+  const { writeTmp } = bed;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ids = await createSampleAuthorities(database.db);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'barometre-finances-'));
-  });
-  afterAll(async () => {
-    await database.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await database.db.deleteFrom('authority_finances').execute();
-  });
-
-  const writeTmp = (name: string, content: Uint8Array | string) => {
-    const file = path.join(tmp, name);
-    fs.writeFileSync(file, content);
-    return file;
-  };
   const finances = () =>
-    database.db
+    bed.database.db
       .selectFrom('authority_finances')
       .selectAll()
       .orderBy('authority_id')
@@ -49,18 +29,10 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
       (await finances()).map((row) => [`${row.authority_id}:${row.year}`, row.operating_revenue]),
     );
 
-  /** Runs an import expected to fail, checks the database did not change, returns the error. */
+  /** Runs an import expected to fail, after a first import: checks the database did not change. */
   async function rejected(file: string, options: { kind?: 'departement' } = {}): Promise<UserError> {
-    await importFinances(database.db, fixture('finances-wide-thousands.csv'), { now: NOW });
-    const before = await finances();
-    const error = await importFinances(database.db, file, { now: NOW, ...options }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).code).toBe('input_invalid');
-    expect(await finances()).toEqual(before);
-    return error as UserError;
+    await importFinances(bed.database.db, fixture('finances-wide-thousands.csv'), { now: NOW });
+    return expectRejected(() => importFinances(bed.database.db, file, { now: NOW, ...options }), finances);
   }
   const problemLines = (error: UserError) => error.problems.map((p) => p.line);
 
@@ -68,7 +40,7 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
     const latin1 = iconv.encode(fs.readFileSync(fixture('finances-ofgl-long.csv'), 'utf8'), 'latin1');
     const file = writeTmp('ofgl-communes.csv', latin1);
 
-    const report = await importFinances(database.db, file, { now: NOW });
+    const report = await importFinances(bed.database.db, file, { now: NOW });
 
     expect(report).toEqual({
       file,
@@ -80,11 +52,11 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
       ignored: 3,
     });
     expect(await amounts()).toEqual({
-      [`${ids.ain}:2023`]: 450_123_456,
-      [`${ids.abergement}:2022`]: 998_000,
-      [`${ids.abergement}:2023`]: 1_023_456.78,
-      [`${ids.bourg}:2023`]: 52_345_678.9,
-      [`${ids.ajaccio}:2023`]: 150_000_000.5,
+      [`${bed.ids.ain}:2023`]: 450_123_456,
+      [`${bed.ids.abergement}:2022`]: 998_000,
+      [`${bed.ids.abergement}:2023`]: 1_023_456.78,
+      [`${bed.ids.bourg}:2023`]: 52_345_678.9,
+      [`${bed.ids.ajaccio}:2023`]: 150_000_000.5,
     });
     const [row] = await finances();
     expect(row?.source).toBe('import:ofgl-communes.csv');
@@ -92,7 +64,7 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
   });
 
   it('imports a wide comma-separated UTF-8 file with a byte order mark, the type column telling région from département', async () => {
-    const report = await importFinances(database.db, fixture('finances-wide-bom.csv'), { now: NOW });
+    const report = await importFinances(bed.database.db, fixture('finances-wide-bom.csv'), { now: NOW });
 
     expect(report).toMatchObject({
       format: 'wide',
@@ -103,26 +75,26 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
       ignored: 0,
     });
     expect(await amounts()).toEqual({
-      [`${ids.regionAura}:2023`]: 3_456_789_012.5,
-      [`${ids.vaucluse}:2023`]: 456_789_012,
-      [`${ids.bassinDeBourg}:2023`]: 98_765_432.1,
-      [`${ids.bourg}:2023`]: 52_345_678.9,
+      [`${bed.ids.regionAura}:2023`]: 3_456_789_012.5,
+      [`${bed.ids.vaucluse}:2023`]: 456_789_012,
+      [`${bed.ids.bassinDeBourg}:2023`]: 98_765_432.1,
+      [`${bed.ids.bourg}:2023`]: 52_345_678.9,
     });
   });
 
   it('converts amounts to euros only when the header says they are in thousands of euros', async () => {
-    await importFinances(database.db, fixture('finances-wide-thousands.csv'), { now: NOW });
+    await importFinances(bed.database.db, fixture('finances-wide-thousands.csv'), { now: NOW });
     expect(await amounts()).toEqual({
-      [`${ids.abergement}:2021`]: 1_234_500,
-      [`${ids.ajaccio}:2021`]: 148_000_000,
+      [`${bed.ids.abergement}:2021`]: 1_234_500,
+      [`${bed.ids.ajaccio}:2021`]: 148_000_000,
     });
   });
 
   it('reports every row unchanged when the same file is imported again', async () => {
-    await importFinances(database.db, fixture('finances-wide-bom.csv'), { now: NOW });
+    await importFinances(bed.database.db, fixture('finances-wide-bom.csv'), { now: NOW });
     const before = await finances();
 
-    const again = await importFinances(database.db, fixture('finances-wide-bom.csv'), {
+    const again = await importFinances(bed.database.db, fixture('finances-wide-bom.csv'), {
       now: new Date('2026-12-01T00:00:00.000Z'),
     });
 
@@ -131,16 +103,16 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
   });
 
   it('replaces an amount that changed, keeping one row per authority and year, and counts it as replaced', async () => {
-    await importFinances(database.db, fixture('finances-wide-bom.csv'), { now: NOW });
+    await importFinances(bed.database.db, fixture('finances-wide-bom.csv'), { now: NOW });
     const file = writeTmp(
       'corrections.csv',
       'code;annee;rrf\n01053;2023;52 000 000\n01053;2022;50 000 000\n',
     );
 
-    const report = await importFinances(database.db, file, { now: NOW });
+    const report = await importFinances(bed.database.db, file, { now: NOW });
 
     expect(report).toMatchObject({ rows: 2, imported: 1, replaced: 1, unchanged: 0 });
-    const bourg = (await finances()).filter((row) => row.authority_id === ids.bourg);
+    const bourg = (await finances()).filter((row) => row.authority_id === bed.ids.bourg);
     expect(bourg.map((row) => [row.year, row.operating_revenue, row.source])).toEqual([
       [2022, 50_000_000, 'import:corrections.csv'],
       [2023, 52_000_000, 'import:corrections.csv'],
@@ -148,13 +120,13 @@ describe.each(TEST_ENGINES)('finances import on %s', (engine) => {
   });
 
   it('resolves a 2-digit code shared by a région and a département with the kind option', async () => {
-    await importFinances(database.db, fixture('finances-ambiguous-code.csv'), {
+    await importFinances(bed.database.db, fixture('finances-ambiguous-code.csv'), {
       now: NOW,
       kind: 'departement',
     });
     expect(await amounts()).toEqual({
-      [`${ids.vaucluse}:2023`]: 456_789_012,
-      [`${ids.ain}:2023`]: 450_123_456,
+      [`${bed.ids.vaucluse}:2023`]: 456_789_012,
+      [`${bed.ids.ain}:2023`]: 450_123_456,
     });
   });
 

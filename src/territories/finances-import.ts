@@ -1,12 +1,11 @@
-import path from 'node:path';
 import type { AuthorityKind } from '../db/schema.ts';
-import { type Executor, inTransaction } from '../db/transaction.ts';
-import { readCsvFile } from '../shared/csv.ts';
-import { type InputProblem, UserError } from '../shared/errors.ts';
-import { loadAuthorityLookup } from './authority-lookup.ts';
+import type { Executor } from '../db/transaction.ts';
+import { UserError } from '../shared/errors.ts';
+import { importAuthorityFile } from './authority-file-import.ts';
 import {
   detectFinancesLayout,
   type FinanceRecord,
+  type FinanceWritePlan,
   findDuplicateFinances,
   planFinanceWrites,
   readFinanceRow,
@@ -43,84 +42,69 @@ export async function importFinances(
   file: string,
   options: FinancesImportOptions,
 ): Promise<FinancesImportReport> {
-  const table = readCsvFile(file);
-  const label = path.basename(file);
-  const detection = detectFinancesLayout(table.headers);
-  if (!detection.ok) {
-    throw new UserError('input_invalid', `${label} : format de fichier non reconnu.`, [
-      { file: label, line: table.headerLine, message: detection.message },
-    ]);
-  }
-  const { layout } = detection;
-
-  return inTransaction(db, async (trx) => {
-    const lookup = await loadAuthorityLookup(trx);
-    const problems: InputProblem[] = [];
-    const records: FinanceRecord[] = [];
-    let ignored = 0;
-    for (const row of table.rows) {
-      const outcome = readFinanceRow(row, layout, lookup, options.kind);
-      if (outcome.status === 'ignored') ignored++;
-      else if (outcome.status === 'valid') records.push(outcome.record);
-      else for (const problem of outcome.problems) problems.push({ file: label, line: row.line, ...problem });
-    }
-    for (const duplicate of findDuplicateFinances(records)) {
-      problems.push({ file: label, line: duplicate.line, ...duplicate.problem });
-    }
-    if (problems.length > 0) {
-      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      throw new UserError(
-        'input_invalid',
-        `Import des finances annulé : ${problems.length} problème(s) dans ${label}, aucune ligne enregistrée.`,
-        problems,
-      );
-    }
-    if (records.length === 0) {
-      throw new UserError('input_invalid', `${label} : aucune recette réelle de fonctionnement à importer.`, [
-        {
-          file: label,
-          column: layout.aggregateColumn,
-          message:
-            'aucune ligne de l’agrégat « Recettes de fonctionnement » (ou « Recettes réelles de fonctionnement ») ' +
-            'pour un budget principal',
-        },
-      ]);
-    }
-
-    const plan = planFinanceWrites(records, await storedFinances(trx, records));
-    const source = `import:${label}`;
-    const importedAt = options.now.toISOString();
-    for (let start = 0; start < plan.inserts.length; start += INSERT_BATCH) {
-      await trx
-        .insertInto('authority_finances')
-        .values(
-          plan.inserts.slice(start, start + INSERT_BATCH).map((record) => ({
-            authority_id: record.authority.id,
-            year: record.year,
-            operating_revenue: record.operatingRevenue,
-            source,
-            imported_at: importedAt,
-          })),
-        )
-        .execute();
-    }
-    for (const { id, record } of plan.updates) {
-      await trx
-        .updateTable('authority_finances')
-        .set({ operating_revenue: record.operatingRevenue, source, imported_at: importedAt })
-        .where('id', '=', id)
-        .execute();
-    }
-    return {
-      file,
-      format: layout.format,
-      rows: records.length,
-      imported: plan.inserts.length,
-      replaced: plan.updates.length,
-      unchanged: plan.unchanged.length,
-      ignored,
-    };
+  return importAuthorityFile(db, file, {
+    subject: 'des finances',
+    detectLayout: detectFinancesLayout,
+    readRow: (row, layout, lookup) => readFinanceRow(row, layout, lookup, options.kind),
+    findDuplicates: findDuplicateFinances,
+    write: async (trx, { label, layout, records, ignored }) => {
+      if (records.length === 0) {
+        throw new UserError(
+          'input_invalid',
+          `${label} : aucune recette réelle de fonctionnement à importer.`,
+          [
+            {
+              file: label,
+              column: layout.aggregateColumn,
+              message:
+                'aucune ligne de l’agrégat « Recettes de fonctionnement » (ou « Recettes réelles de fonctionnement ») ' +
+                'pour un budget principal',
+            },
+          ],
+        );
+      }
+      const plan = planFinanceWrites(records, await storedFinances(trx, records));
+      await writeFinances(trx, plan, `import:${label}`, options.now.toISOString());
+      return {
+        file,
+        format: layout.format,
+        rows: records.length,
+        imported: plan.inserts.length,
+        replaced: plan.updates.length,
+        unchanged: plan.unchanged.length,
+        ignored,
+      };
+    },
   });
+}
+
+async function writeFinances(
+  trx: Executor,
+  plan: FinanceWritePlan,
+  source: string,
+  importedAt: string,
+): Promise<void> {
+  for (let start = 0; start < plan.inserts.length; start += INSERT_BATCH) {
+    await trx
+      .insertInto('authority_finances')
+      .values(
+        plan.inserts.slice(start, start + INSERT_BATCH).map((record) => ({
+          authority_id: record.authority.id,
+          year: record.year,
+          operating_revenue: record.operatingRevenue,
+          source,
+          imported_at: importedAt,
+        })),
+      )
+      .execute();
+  }
+  for (const { id, record } of plan.updates) {
+    await trx
+      .updateTable('authority_finances')
+      .set({ operating_revenue: record.operatingRevenue, source, imported_at: importedAt })
+      .where('id', '=', id)
+      .execute();
+  }
 }
 
 /** Stored figures for the years of the file (a handful of years, so one query whatever the file's size). */

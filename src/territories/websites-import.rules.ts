@@ -3,11 +3,15 @@ import { type CsvRow, findHeader } from '../shared/csv.ts';
 import { normalizeWebsiteUrl } from '../shared/url.ts';
 import {
   type AuthorityColumns,
+  type AuthorityRecord,
   findAuthorityColumns,
+  findDuplicateRecords,
+  type LayoutDetection,
+  type RowOutcome,
   type RowProblem,
   resolveRowAuthority,
 } from './authority-columns.ts';
-import { type AuthorityIdentity, type AuthorityLookup, authorityKindName } from './authority-lookup.ts';
+import type { AuthorityLookup } from './authority-lookup.ts';
 
 /** Pure rules of the websites import: accepted columns, row validation, what changes. */
 
@@ -26,9 +30,7 @@ export interface WebsitesLayout {
   urlColumn: string;
 }
 
-export type WebsitesLayoutDetection = { ok: true; layout: WebsitesLayout } | { ok: false; message: string };
-
-export function detectWebsitesLayout(headers: readonly string[]): WebsitesLayoutDetection {
+export function detectWebsitesLayout(headers: readonly string[]): LayoutDetection<WebsitesLayout> {
   const authority = findAuthorityColumns(headers);
   const urlColumn = findHeader(headers, URL_ALIASES);
   if (!authority || urlColumn === undefined) {
@@ -44,16 +46,11 @@ export function detectWebsitesLayout(headers: readonly string[]): WebsitesLayout
   return { ok: true, layout: { authority, urlColumn } };
 }
 
-export interface WebsiteRecord {
-  line: number;
-  authority: AuthorityIdentity;
-  codeColumn: string;
+export interface WebsiteRecord extends AuthorityRecord {
   url: string;
 }
 
-export type WebsiteRowOutcome =
-  | { status: 'valid'; record: WebsiteRecord }
-  | { status: 'invalid'; problems: RowProblem[] };
+export type WebsiteRowOutcome = Exclude<RowOutcome<WebsiteRecord>, { status: 'ignored' }>;
 
 export function readWebsiteRow(
   row: CsvRow,
@@ -77,22 +74,7 @@ export function readWebsiteRow(
 export function findDuplicateWebsites(
   records: readonly WebsiteRecord[],
 ): { line: number; problem: RowProblem }[] {
-  const firstLine = new Map<number, number>();
-  const duplicates: { line: number; problem: RowProblem }[] = [];
-  for (const record of records) {
-    const first = firstLine.get(record.authority.id);
-    if (first === undefined) firstLine.set(record.authority.id, record.line);
-    else {
-      duplicates.push({
-        line: record.line,
-        problem: {
-          column: record.codeColumn,
-          message: `doublon : ${authorityKindName(record.authority.kind)} ${record.authority.code} figure déjà à la ligne ${first}`,
-        },
-      });
-    }
-  }
-  return duplicates;
+  return findDuplicateRecords(records, (record) => String(record.authority.id));
 }
 
 /** The stored URL and the new one designate the same site when their normalised forms are equal. */

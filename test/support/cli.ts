@@ -36,3 +36,20 @@ export async function runCliCaptured(
     stderr: Buffer.concat(chunks.stderr).toString(),
   };
 }
+
+/**
+ * A data directory ready to audit: territories, the shipped referential and this year's
+ * edition — the demo's first steps, without its crawl.
+ */
+export async function preparedDataDir(now = new Date('2026-11-21T12:00:00Z')): Promise<string> {
+  const dataDir = temporaryDataDir();
+  for (const argv of [
+    ['import', 'territories'],
+    ['referential', 'load'],
+    ['edition', 'create', '--year', String(now.getUTCFullYear())],
+  ]) {
+    const run = await runCliCaptured(argv, { dataDir, now });
+    if (run.code !== 0) throw new Error(`barometre ${argv.join(' ')} failed: ${run.stderr}`);
+  }
+  return dataDir;
+}

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type AuditProgress, runAudit } from '../../audits/audit.service.ts';
+import { type AuditProgress, type AuditReport, runAudit } from '../../audits/audit.service.ts';
 import type { FetchStatus } from '../../crawl/crawl.types.ts';
 import type { AuthorityKind } from '../../db/schema.ts';
 import { findEdition } from '../../editions/editions.service.ts';
@@ -91,94 +91,124 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
       'audite des sites simulés (ferme de sites locale) au lieu du web réel — démonstration et tests',
     )
     .action(async (options: CrawlOptions) => {
-      const { db } = await ctx.database();
-      const year = options.edition ?? ctx.now().getUTCFullYear();
       const targets = await selectTargets(ctx, options);
-      const edition = await findEdition(db, year);
-      if (!edition)
-        throw new UserError(
-          'not_found',
-          `L’édition ${year} n’existe pas : barometre edition create --year ${year}`,
-        );
-      const web = options.simulated
-        ? await ctx.simulatedWeb(
-            targets,
-            (await loadStoredReferential(db, edition.referential_version)).referential,
-          )
-        : undefined;
-      const runtime = ctx.crawlerRuntime({
-        ...(web ? { network: web.network } : {}),
-        ...(options.delay !== undefined ? { politeness: { delayMs: options.delay } } : {}),
+      await runCrawl(ctx, {
+        targets,
+        year: options.edition ?? ctx.now().getUTCFullYear(),
+        simulated: options.simulated === true,
+        maxPages: options.maxPages,
+        maxDepth: options.maxDepth,
+        concurrency: options.concurrency,
+        ...(options.delay !== undefined ? { delayMs: options.delay } : {}),
       });
-      const progress = ctx.progress();
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      let lastLine = 0;
-      try {
-        ctx.out.line(
-          `Audit de ${formatInteger(targets.length)} collectivité(s), édition ${year}${web ? ' — sites SIMULÉS (ferme locale)' : ''}`,
-        );
-        const report = await runAudit(
-          { db, ...runtime, now: ctx.now },
-          {
-            editionYear: year,
-            targets,
-            limits: {
-              maxPages: options.maxPages,
-              maxDepth: options.maxDepth,
-              maxBytes: 5_000_000,
-              requestTimeoutMs: 20_000,
-              siteTimeoutMs: 15 * 60_000,
-            },
-            siteConcurrency: options.concurrency,
-            perSiteConcurrency: 4,
-            simulated: web !== undefined,
-            signal: controller.signal,
-            onProgress: (p) => {
-              progress.update(progressLine(p), p.sitesDone, p.sitesTotal);
-              // Without a terminal (CI, logs), one line every 10 s instead of a bar.
-              if (!ctx.interactive && p.elapsedMs - lastLine > 10_000) {
-                lastLine = p.elapsedMs;
-                ctx.out.line(progressLine(p));
-              }
-            },
-          },
-        );
-        progress.stop();
-        const seconds = report.elapsedMs / 1000;
-        ctx.out.line(report.resumed ? 'Collecte reprise là où elle s’était arrêtée.' : 'Collecte terminée.');
-        for (const line of table([
-          [
-            'sites audités',
-            `${formatInteger(report.sitesDone - report.sitesSkipped)} (${formatInteger(report.sitesSkipped)} déjà faits)`,
-          ],
-          ['sites en échec', formatInteger(report.failedSites)],
-          ['pages', formatInteger(report.pages)],
-          ['pages par seconde', formatDecimal(seconds > 0 ? report.pages / seconds : 0)],
-          [
-            'sites par minute',
-            formatDecimal(seconds > 0 ? ((report.sitesDone - report.sitesSkipped) * 60) / seconds : 0),
-          ],
-          ['durée', formatSeconds(report.elapsedMs)],
-          ['propositions d’évaluation', formatInteger(report.proposals)],
-        ])) {
-          ctx.out.line(line);
-        }
-        ctx.out.line(
-          `Pages par statut : ok ${formatInteger(report.byStatus.ok ?? 0)} ; ${formatStatusCounts(report.byStatus)}`,
-        );
-        if (report.interrupted) {
-          ctx.out.line('Collecte interrompue : relancez la même commande pour la reprendre.');
-          ctx.setExitCode(EXIT.interrupted);
-        }
-      } finally {
-        progress.stop();
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        await runtime.close();
-        await web?.close();
-      }
     });
+}
+
+export interface CrawlRequest {
+  targets: AuditTarget[];
+  year: number;
+  simulated: boolean;
+  maxPages: number;
+  maxDepth: number;
+  concurrency: number;
+  delayMs?: number;
+}
+
+/** Audits the targets with live progress and prints the summary. Shared with `demo`. */
+export async function runCrawl(ctx: CliContext, request: CrawlRequest): Promise<AuditReport> {
+  const { db } = await ctx.database();
+  const { targets, year } = request;
+  const edition = await findEdition(db, year);
+  if (!edition) {
+    throw new UserError(
+      'not_found',
+      `L’édition ${year} n’existe pas : barometre edition create --year ${year}`,
+    );
+  }
+  const web = request.simulated
+    ? await ctx.simulatedWeb(
+        targets,
+        (await loadStoredReferential(db, edition.referential_version)).referential,
+      )
+    : undefined;
+  const runtime = ctx.crawlerRuntime({
+    ...(web ? { network: web.network } : {}),
+    ...(request.delayMs !== undefined ? { politeness: { delayMs: request.delayMs } } : {}),
+  });
+  const progress = ctx.progress();
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let lastLine = 0;
+  try {
+    ctx.out.line(
+      `Audit de ${formatInteger(targets.length)} collectivité(s), édition ${year}${web ? ' — sites SIMULÉS (ferme locale)' : ''}`,
+    );
+    const report = await runAudit(
+      { db, ...runtime, now: ctx.now },
+      {
+        editionYear: year,
+        targets,
+        limits: {
+          maxPages: request.maxPages,
+          maxDepth: request.maxDepth,
+          maxBytes: 5_000_000,
+          requestTimeoutMs: 20_000,
+          siteTimeoutMs: 15 * 60_000,
+        },
+        siteConcurrency: request.concurrency,
+        perSiteConcurrency: 4,
+        simulated: web !== undefined,
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.update(progressLine(p), p.sitesDone, p.sitesTotal);
+          // Without a terminal (CI, logs), one line every 10 s instead of a bar.
+          if (!ctx.interactive && p.elapsedMs - lastLine > 10_000) {
+            lastLine = p.elapsedMs;
+            ctx.out.line(progressLine(p));
+          }
+        },
+      },
+    );
+    progress.stop();
+    printReport(ctx, report);
+    return report;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await runtime.close();
+    await web?.close();
+  }
+}
+
+/** Errors listed in the summary; the rest are counted. */
+const SHOWN_ERRORS = 10;
+
+function printReport(ctx: CliContext, report: AuditReport): void {
+  const seconds = report.elapsedMs / 1000;
+  const audited = report.sitesDone - report.sitesSkipped;
+  ctx.out.line(report.resumed ? 'Collecte reprise là où elle s’était arrêtée.' : 'Collecte terminée.');
+  for (const line of table([
+    ['sites audités', `${formatInteger(audited)} (${formatInteger(report.sitesSkipped)} déjà faits)`],
+    ['sites en échec', formatInteger(report.failedSites)],
+    ['pages', formatInteger(report.pages)],
+    ['pages par seconde', formatDecimal(seconds > 0 ? report.pages / seconds : 0)],
+    ['sites par minute', formatDecimal(seconds > 0 ? (audited * 60) / seconds : 0)],
+    ['durée', formatSeconds(report.elapsedMs)],
+    ['propositions d’évaluation', formatInteger(report.proposals)],
+  ])) {
+    ctx.out.line(line);
+  }
+  ctx.out.line(
+    `Pages par statut : ok ${formatInteger(report.byStatus.ok ?? 0)} ; ${formatStatusCounts(report.byStatus)}`,
+  );
+  for (const error of report.errors.slice(0, SHOWN_ERRORS)) ctx.out.line(`  erreur : ${error}`);
+  if (report.errors.length > SHOWN_ERRORS)
+    ctx.out.line(`  … et ${report.errors.length - SHOWN_ERRORS} autre(s).`);
+  if (report.interrupted) {
+    ctx.out.line('Collecte interrompue : relancez la même commande pour la reprendre.');
+    ctx.setExitCode(EXIT.interrupted);
+  }
 }

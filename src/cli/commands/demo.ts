@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { levelCountsByAuthority } from '../../assessments/assessments.repository.ts';
+import { latestRun } from '../../audits/audits.repository.ts';
 import { createEdition, findEdition } from '../../editions/editions.service.ts';
 import {
   defaultReferentialRoot,
@@ -7,15 +9,19 @@ import {
   loadReferential,
 } from '../../referential/referential.loader.ts';
 import { storeReferential } from '../../referential/referential.repository.ts';
+import { listAuditTargets } from '../../territories/audit-targets.ts';
 import type { CliContext } from '../context.ts';
 import { formatSeconds } from '../format.ts';
+import { runCrawl } from './crawl.ts';
 import { runTerritoriesImport } from './import.ts';
 import { describeReferential } from './referential.ts';
 import { printStatus } from './status.ts';
 
 /**
  * The main job on the embedded default, from an empty data directory or an existing one
- * (every step is idempotent): territories, referential, this year's edition, then a summary.
+ * (every step is idempotent): territories, referential, this year's edition, the audit of the
+ * départements' websites — simulated by the local farm, since these machines reach no real
+ * website — then a summary.
  */
 export async function runDemo(ctx: CliContext): Promise<void> {
   const started = performance.now();
@@ -46,12 +52,50 @@ export async function runDemo(ctx: CliContext): Promise<void> {
   }
   ctx.out.line();
 
+  ctx.out.line('4. Audit des sites des 101 départements — SITES SIMULÉS (ferme locale, données fictives)');
+  const edition = await findEdition(database.db, year);
+  const previous = edition && (await latestRun(database.db, edition.id));
+  if (previous?.status === 'completed') {
+    ctx.out.line(
+      `Audit déjà fait (terminé le ${previous.finished_at?.slice(0, 10)}) : barometre crawl le refait.`,
+    );
+  } else {
+    await runCrawl(ctx, {
+      targets: await listAuditTargets(database.db, { kind: 'departement' }),
+      year,
+      simulated: true,
+      maxPages: DEMO_MAX_PAGES,
+      maxDepth: 4,
+      concurrency: DEMO_SITE_CONCURRENCY,
+      delayMs: 0,
+    });
+  }
+  if (edition) await printEndToEndDistribution(ctx, edition.id);
+  ctx.out.line();
+
   ctx.out.line('Résumé');
   await printStatus(ctx);
   ctx.out.line();
   ctx.out.line(`Démonstration terminée en ${formatSeconds(performance.now() - started)}.`);
+  ctx.out.line('Pour voir l’audit d’un département : barometre audit show 01 --kind departement');
+}
+
+/** The simulated sites are ours: no politeness delay, and a page budget that keeps the demo short. */
+const DEMO_MAX_PAGES = 120;
+const DEMO_SITE_CONCURRENCY = 12;
+
+/** The headline of the 2021 study, computed on the simulated audit. */
+async function printEndToEndDistribution(ctx: CliContext, editionId: number): Promise<void> {
+  const { db } = await ctx.database();
+  const endToEnd = new Map<number, number>();
+  for (const row of await levelCountsByAuthority(db, editionId, 'departement')) {
+    endToEnd.set(row.authorityId, (endToEnd.get(row.authorityId) ?? 0) + (row.level === 4 ? row.count : 0));
+  }
+  if (endToEnd.size === 0) return;
+  const counts = [...endToEnd.values()];
   ctx.out.line(
-    'Suite : barometre --help ; la collecte des sites et le site public arrivent avec les prochaines étapes.',
+    `Services de bout en bout (sites simulés) : ${counts.filter((n) => n > 50).length} département(s) en proposent plus de 50, ` +
+      `${counts.filter((n) => n < 10).length} moins de 10 (sur ${counts.length} audités).`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { contentBlocks, phraseMatcher } from '../cues.ts';
+import { cueSignals, firstPhrase, phraseMatcher } from '../cues.ts';
 import type { DetectionContext, Signal } from '../detection.types.ts';
 import type { PageContent } from '../page.ts';
 
@@ -38,19 +38,11 @@ const PHRASES = phraseMatcher([
 ]);
 
 export function detectAccount(page: PageContent, ctx: DetectionContext): Signal[] {
-  const signals: Signal[] = [];
-  for (const block of contentBlocks(ctx.analysis.blocks)) {
-    const match = PHRASES.match(block.tokens)[0];
-    if (match) {
-      signals.push({
-        kind: 'account',
-        detector: ACCOUNT,
-        strength: 0.7,
-        phrase: match.phrase,
-        location: { block: block.index, span: [match.start, match.end] },
-      });
-    }
-  }
+  const signals = cueSignals(
+    ctx.analysis.blocks,
+    { kind: 'account', detector: ACCOUNT, strength: 0.7 },
+    (block) => firstPhrase(PHRASES, block),
+  );
   page.forms.forEach((form) => {
     if (form.section === undefined || !form.fields.some((field) => field.type === 'password')) return;
     signals.push({

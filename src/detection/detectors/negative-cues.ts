@@ -113,8 +113,14 @@ const MATCHER = PhraseMatcher.compile(
   ),
 );
 
-function cuesIn(tokens: readonly FrenchToken[]): Array<{ phrase: string; category: NegativeCategory }> {
-  return MATCHER.match(tokens).map((match) => ({ phrase: match.phrase, category: match.value }));
+function cuesIn(
+  tokens: readonly FrenchToken[],
+): Array<{ phrase: string; category: NegativeCategory; span: [number, number] }> {
+  return MATCHER.match(tokens).map((match) => ({
+    phrase: match.phrase,
+    category: match.value,
+    span: [match.start, match.end],
+  }));
 }
 
 /**
@@ -168,7 +174,13 @@ const LINE_CUES: ReadonlyMap<string, number> = new Map([
 export function detectNegativeCues(_page: PageContent, ctx: DetectionContext): Signal[] {
   const signals: Signal[] = [];
   const seen = new Set<NegativeCategory>();
-  const push = (category: NegativeCategory, strength: number, phrase: string, block: number) => {
+  const push = (
+    category: NegativeCategory,
+    strength: number,
+    phrase: string,
+    block: number,
+    span?: [number, number],
+  ) => {
     if (seen.has(category)) return;
     seen.add(category);
     signals.push({
@@ -177,7 +189,7 @@ export function detectNegativeCues(_page: PageContent, ctx: DetectionContext): S
       strength,
       phrase,
       negative: category,
-      location: { block },
+      location: span === undefined ? { block } : { block, span },
     });
   };
 
@@ -195,11 +207,11 @@ export function detectNegativeCues(_page: PageContent, ctx: DetectionContext): S
       (block.field === 'heading' && block.headingLevel === 1) ||
       (block.field === 'line' && lines++ < FIRST_LINES);
     if (!isTop) continue;
-    for (const { phrase, category } of cuesIn(block.tokens)) {
+    for (const { phrase, category, span } of cuesIn(block.tokens)) {
       const lineStrength = LINE_CUES.get(phrase);
-      if (block.field === 'title') push(category, 1, phrase, block.index);
-      else if (lineStrength !== undefined) push(category, lineStrength, phrase, block.index);
-      else if (block.field === 'heading') push(category, 1, phrase, block.index);
+      if (block.field === 'title') push(category, 1, phrase, block.index, span);
+      else if (lineStrength !== undefined) push(category, lineStrength, phrase, block.index, span);
+      else if (block.field === 'heading') push(category, 1, phrase, block.index, span);
     }
   }
   return signals;

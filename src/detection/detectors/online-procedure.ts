@@ -1,4 +1,4 @@
-import { contentBlocks, nearPair, phraseMatcher, positions, spans } from '../cues.ts';
+import { cueSignals, firstPhrase, nearPair, phraseMatcher, positions, spans } from '../cues.ts';
 import type { DetectionContext, Signal } from '../detection.types.ts';
 import type { PageContent } from '../page.ts';
 
@@ -69,37 +69,22 @@ const READING =
   /^(consult|catalogue|disponible|publi|retrouv|mise?s?$|video|cours|ressource|visionn|lire|affich)/;
 
 export function detectOnlineProcedure(_page: PageContent, ctx: DetectionContext): Signal[] {
-  const signals: Signal[] = [];
-  for (const block of contentBlocks(ctx.analysis.blocks)) {
-    const fixed = PHRASES.match(block.tokens)[0];
-    if (fixed) {
-      signals.push({
-        kind: 'online_procedure',
-        detector: ONLINE_PROCEDURE,
-        strength: 0.8,
-        phrase: fixed.phrase,
-        location: { block: block.index, span: [fixed.start, fixed.end] },
-      });
-      continue;
-    }
-    const reading = positions(block.tokens, READING);
-    const actions = positions(block.tokens, ACTION);
-    const pair =
-      nearPair(block, spans(EN_LIGNE, block.tokens), actions, 6, reading) ??
-      nearPair(block, spans(ON_PORTAL, block.tokens), actions, 6, reading) ??
-      // A form "ci-dessous" is on the page, unless the line says to download or print it.
-      (positions(block.tokens, DOWNLOAD).length === 0
-        ? nearPair(block, spans(BELOW, block.tokens), positions(block.tokens, FORM), 4)
-        : null);
-    if (pair !== null) {
-      signals.push({
-        kind: 'online_procedure',
-        detector: ONLINE_PROCEDURE,
-        strength: 0.7,
-        phrase: pair.phrase,
-        location: { block: block.index, span: pair.span },
-      });
-    }
-  }
-  return signals;
+  return cueSignals(
+    ctx.analysis.blocks,
+    { kind: 'online_procedure', detector: ONLINE_PROCEDURE, strength: 0.7 },
+    (block) => {
+      const fixed = firstPhrase(PHRASES, block);
+      if (fixed !== null) return { ...fixed, strength: 0.8 };
+      const reading = positions(block.tokens, READING);
+      const actions = positions(block.tokens, ACTION);
+      return (
+        nearPair(block, spans(EN_LIGNE, block.tokens), actions, 6, reading) ??
+        nearPair(block, spans(ON_PORTAL, block.tokens), actions, 6, reading) ??
+        // A form "ci-dessous" is on the page, unless the line says to download or print it.
+        (positions(block.tokens, DOWNLOAD).length === 0
+          ? nearPair(block, spans(BELOW, block.tokens), positions(block.tokens, FORM), 4)
+          : null)
+      );
+    },
+  );
 }

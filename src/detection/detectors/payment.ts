@@ -1,4 +1,4 @@
-import { contentBlocks, nearPair, phraseMatcher, positions, spans } from '../cues.ts';
+import { cueSignals, firstPhrase, nearPair, phraseMatcher, positions, spans } from '../cues.ts';
 import type { DetectionContext, Signal } from '../detection.types.ts';
 import type { PageContent } from '../page.ts';
 
@@ -35,21 +35,11 @@ const CHANNEL = phraseMatcher([
 ]);
 
 export function detectPayment(_page: PageContent, ctx: DetectionContext): Signal[] {
-  const signals: Signal[] = [];
-  for (const block of contentBlocks(ctx.analysis.blocks)) {
-    const fixed = PHRASES.match(block.tokens)[0];
-    const found = fixed
-      ? { phrase: fixed.phrase, span: [fixed.start, fixed.end] as [number, number] }
-      : nearPair(block, spans(CHANNEL, block.tokens), positions(block.tokens, PAY), 6);
-    if (found) {
-      signals.push({
-        kind: 'payment',
-        detector: PAYMENT,
-        strength: 0.8,
-        phrase: found.phrase,
-        location: { block: block.index, span: found.span },
-      });
-    }
-  }
-  return signals;
+  return cueSignals(
+    ctx.analysis.blocks,
+    { kind: 'payment', detector: PAYMENT, strength: 0.8 },
+    (block) =>
+      firstPhrase(PHRASES, block) ??
+      nearPair(block, spans(CHANNEL, block.tokens), positions(block.tokens, PAY), 6),
+  );
 }

@@ -61,9 +61,10 @@ export function detectPlatformLinks(page: PageContent, ctx: DetectionContext): S
     const platform = ctx.platforms.match(resource);
     if (platform && platform.kind !== 'third_party') push(platform, 0.8, resource, {});
   }
+  // Header and footer links are the site's, not this page's: they speak for no service.
   for (const platform of ctx.platforms.fingerprints([
     ...page.resources,
-    ...page.links.map((link) => link.href),
+    ...page.links.filter((link) => !link.boilerplate).map((link) => link.href),
   ])) {
     push(platform, 0.8, platform.name, {});
   }

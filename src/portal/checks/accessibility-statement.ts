@@ -12,6 +12,7 @@ import {
   statementPageScore,
   statementPageSignals,
 } from '../accessibility-statement.rules.ts';
+import { noHtmlPageVerdict } from '../html-pages.ts';
 import { formatPercent } from '../portal.format.ts';
 import { createTopList, foldedPath, isHtmlPage, urlKey } from '../portal.site.ts';
 import {
@@ -106,15 +107,7 @@ export const accessibilityStatementCheck: PortalCheck = {
       },
 
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: {},
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label);
         const statement = candidates.items
           .map((candidate) => ({
             candidate,

@@ -1,18 +1,22 @@
 import type { PageForm } from '../../detection/page.ts';
-import { foldFrench } from '../french-text.ts';
-import { foldedPath, isHtmlPage } from '../portal.site.ts';
+import { normalizeFrench } from '../../shared/french-text.ts';
+import { firstByUrl, isLinkTo, isPageNamed, type NamedPage, noHtmlPageVerdict } from '../html-pages.ts';
+import { isHtmlPage } from '../portal.site.ts';
 import { PORTAL_CHECK_LABELS, type PortalCheck, type PortalEvidence } from '../portal.types.ts';
 
-const CONTACT_TEXT = /\b(?:contact(?:s|ez-nous|er)?|nous contacter|nous ecrire|ecrivez-nous)\b/;
-const CONTACT_PATH =
-  /(?:^|\/)(?:nous-)?contact(?:s|ez-nous|er)?(?:[/._-]|$)|(?:^|\/)ecrivez-nous|nous-ecrire/;
+const CONTACT: NamedPage = {
+  text: /\b(?:contact(?:s|ez-nous|er)?|nous contacter|nous ecrire|ecrivez-nous)\b/,
+  path: /(?:^|\/)(?:nous-)?contact(?:s|ez-nous|er)?(?:[/._-]|$)|(?:^|\/)ecrivez-nous|nous-ecrire/,
+  hrefHint: /contact|ecri/i,
+};
 
 /** A message form: an e-mail field and a free-text area, not a search box. */
 function isContactForm(form: PageForm): boolean {
   if (form.isSearch) return false;
   const email = form.fields.some(
     (field) =>
-      field.type === 'email' || /e-?mail|courriel|mel\b/.test(foldFrench(`${field.name} ${field.label}`)),
+      field.type === 'email' ||
+      /e-?mail|courriel|mel\b/.test(normalizeFrench(`${field.name} ${field.label}`)),
   );
   return email && form.fields.some((field) => field.type === 'textarea');
 }
@@ -20,11 +24,6 @@ function isContactForm(form: PageForm): boolean {
 interface Found {
   url: string;
   note: string;
-}
-
-/** Keeps the first by URL, so that the result does not depend on crawl order. */
-function smallest(current: Found | undefined, candidate: Found): Found {
-  return current === undefined || candidate.url < current.url ? candidate : current;
 }
 
 /** A way to reach the authority: a « Contact » / « Nous contacter » link or page, or a contact form. */
@@ -41,37 +40,26 @@ export const contactPageCheck: PortalCheck = {
         if (!isHtmlPage(page)) return;
         htmlPages += 1;
         const { content } = page;
-        const found = content.links.find(
-          (candidate) =>
-            CONTACT_TEXT.test(foldFrench(candidate.text)) ||
-            (/contact|ecri/i.test(candidate.href) && CONTACT_PATH.test(foldedPath(candidate.href))),
-        );
-        if (found !== undefined && (link === undefined || page.url < link.url)) {
-          link = { url: page.url, href: found.href, note: `Lien « ${found.text} » vers ${found.href}` };
+        const found = content.links.find((candidate) => isLinkTo(CONTACT, candidate));
+        if (found !== undefined) {
+          link = firstByUrl(link, {
+            url: page.url,
+            href: found.href,
+            note: `Lien « ${found.text} » vers ${found.href}`,
+          });
         }
-        const titled = [content.title, ...content.headings].some((head) =>
-          CONTACT_TEXT.test(foldFrench(head)),
-        );
-        if (titled || CONTACT_PATH.test(foldedPath(page.finalUrl))) {
-          contactPage = smallest(contactPage, { url: page.url, note: 'Page de contact' });
+        if (isPageNamed(CONTACT, page)) {
+          contactPage = firstByUrl(contactPage, { url: page.url, note: 'Page de contact' });
         }
         if (content.forms.some(isContactForm)) {
-          contactForm = smallest(contactForm, {
+          contactForm = firstByUrl(contactForm, {
             url: page.url,
             note: 'Formulaire de contact (courriel et message)',
           });
         }
       },
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: {},
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label);
         const evidence: PortalEvidence[] = [contactPage, contactForm, link]
           .filter((found): found is Found => found !== undefined)
           .map(({ url, note }) => ({ url, note }));

@@ -1,5 +1,5 @@
-import { foldFrench } from '../french-text.ts';
-import { createHomeSlot, foldedPath, isHtmlPage } from '../portal.site.ts';
+import { firstByUrl, isLinkTo, isPageNamed, type NamedPage, noHtmlPageVerdict } from '../html-pages.ts';
+import { createHomeSlot, isHtmlPage } from '../portal.site.ts';
 import {
   PORTAL_CHECK_LABELS,
   type PortalCheck,
@@ -7,15 +7,13 @@ import {
   type PortalPage,
 } from '../portal.types.ts';
 
-const LEGAL_TEXT = /\b(?:mentions legales|informations legales)\b/;
-const LEGAL_PATH = /mentions[-_ ]?legales|informations[-_ ]legales|legal[-_ ]notice/;
+const LEGAL_NOTICE: NamedPage = {
+  text: /\b(?:mentions legales|informations legales)\b/,
+  path: /mentions[-_ ]?legales|informations[-_ ]legales|legal[-_ ]notice/,
+  hrefHint: /legal/i,
+};
 
-function isLegalLink(link: { href: string; text: string }): boolean {
-  return (
-    LEGAL_TEXT.test(foldFrench(link.text)) ||
-    (/legal/i.test(link.href) && LEGAL_PATH.test(foldedPath(link.href)))
-  );
-}
+const isLegalLink = (link: { href: string; text: string }) => isLinkTo(LEGAL_NOTICE, link);
 
 function hasLegalLink(page: PortalPage): boolean {
   return isHtmlPage(page) && page.content.links.some(isLegalLink);
@@ -28,47 +26,32 @@ export const legalNoticeCheck: PortalCheck = {
     const label = PORTAL_CHECK_LABELS.legal_notice;
     const home = createHomeSlot(site, hasLegalLink);
     let htmlPages = 0;
-    let link: { pageUrl: string; href: string; text: string } | undefined;
-    let noticePage: string | undefined;
+    /** `url`: the page carrying the link. */
+    let link: { url: string; href: string; text: string } | undefined;
+    let noticePage: { url: string } | undefined;
     return {
       add(page) {
         home.offer(page);
         if (!isHtmlPage(page)) return;
         htmlPages += 1;
         const found = page.content.links.find(isLegalLink);
-        if (found !== undefined && (link === undefined || page.url < link.pageUrl)) {
-          link = { pageUrl: page.url, href: found.href, text: found.text };
-        }
-        const titled = [page.content.title, ...page.content.headings].some((head) =>
-          LEGAL_TEXT.test(foldFrench(head)),
-        );
-        if (
-          (titled || LEGAL_PATH.test(foldedPath(page.finalUrl))) &&
-          (noticePage === undefined || page.url < noticePage)
-        ) {
-          noticePage = page.url;
-        }
+        if (found !== undefined)
+          link = firstByUrl(link, { url: page.url, href: found.href, text: found.text });
+        if (isPageNamed(LEGAL_NOTICE, page)) noticePage = firstByUrl(noticePage, { url: page.url });
       },
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: {},
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label);
         const evidence: PortalEvidence[] = [];
-        if (noticePage !== undefined) evidence.push({ url: noticePage, note: 'Page des mentions légales' });
+        if (noticePage !== undefined)
+          evidence.push({ url: noticePage.url, note: 'Page des mentions légales' });
         if (link !== undefined)
-          evidence.push({ url: link.pageUrl, note: `Lien « ${link.text} » vers ${link.href}` });
+          evidence.push({ url: link.url, note: `Lien « ${link.text} » vers ${link.href}` });
         const details = {
-          pageUrl: noticePage ?? null,
+          pageUrl: noticePage?.url ?? null,
           linkUrl: link?.href ?? null,
           linkedFromHome: home.value ?? null,
         };
-        const found = noticePage ?? link?.href;
+        const found = noticePage?.url ?? link?.href;
         return found === undefined
           ? { outcome: 'fail', value: null, summary: `${label} : introuvables`, details, evidence }
           : {

@@ -1,3 +1,4 @@
+import { firstByUrl, noHtmlPageVerdict } from '../html-pages.ts';
 import { formatRatio } from '../portal.format.ts';
 import { createHomeSlot, isHtmlPage } from '../portal.site.ts';
 import { PORTAL_CHECK_LABELS, type PortalCheck, type PortalCheckOutcome } from '../portal.types.ts';
@@ -16,25 +17,17 @@ export const mobileViewportCheck: PortalCheck = {
     );
     let htmlPages = 0;
     let responsivePages = 0;
-    let firstMissing: string | undefined;
+    let firstMissing: { url: string } | undefined;
     return {
       add(page) {
         home.offer(page);
         if (!isHtmlPage(page)) return;
         htmlPages += 1;
         if (page.content.hasResponsiveViewport) responsivePages += 1;
-        else if (firstMissing === undefined || page.url < firstMissing) firstMissing = page.url;
+        else firstMissing = firstByUrl(firstMissing, { url: page.url });
       },
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: { pages: 0 },
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label, { pages: 0 });
         const share = responsivePages / htmlPages;
         const homePage = home.value ?? null;
         const widely = share >= MOBILE_VIEWPORT.passMinShare;
@@ -57,8 +50,8 @@ export const mobileViewportCheck: PortalCheck = {
               : 'Pas de viewport adaptatif (width=device-width)',
           });
         }
-        if (firstMissing !== undefined && firstMissing !== homePage?.url) {
-          evidence.push({ url: firstMissing, note: 'Page sans viewport adaptatif' });
+        if (firstMissing !== undefined && firstMissing.url !== homePage?.url) {
+          evidence.push({ url: firstMissing.url, note: 'Page sans viewport adaptatif' });
         }
         return {
           outcome,

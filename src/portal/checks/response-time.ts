@@ -1,8 +1,7 @@
+import { createHtmlMeasure, noHtmlPageVerdict } from '../html-pages.ts';
 import { formatDuration } from '../portal.format.ts';
-import { createTopList, isHtmlPage } from '../portal.site.ts';
 import { PORTAL_CHECK_LABELS, type PortalCheck } from '../portal.types.ts';
-import { median, percentile } from '../statistics.ts';
-import { MAX_OUTLIER_EVIDENCE, RESPONSE_TIME } from '../thresholds.ts';
+import { RESPONSE_TIME } from '../thresholds.ts';
 
 /**
  * How long the site takes to send its HTML pages, measured by our crawler (from request start
@@ -12,30 +11,13 @@ export const responseTimeCheck: PortalCheck = {
   key: 'response_time',
   start() {
     const label = PORTAL_CHECK_LABELS.response_time;
-    const timings: number[] = [];
-    const slowest = createTopList<{ url: string; ms: number }>(
-      MAX_OUTLIER_EVIDENCE,
-      (page) => page.ms,
-      (page) => page.url,
-    );
+    const timings = createHtmlMeasure((page) => page.elapsedMs);
     return {
-      add(page) {
-        if (!isHtmlPage(page)) return;
-        timings.push(page.elapsedMs);
-        slowest.offer({ url: page.url, ms: page.elapsedMs });
-      },
+      add: timings.add,
       finish() {
-        const medianMs = median(timings);
-        const p90Ms = percentile(timings, 90);
-        if (medianMs === null || p90Ms === null) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: { pages: 0 },
-            evidence: [],
-          };
-        }
+        const stats = timings.stats();
+        if (stats === null) return noHtmlPageVerdict(label, { pages: 0 });
+        const medianMs = stats.median;
         const outcome =
           medianMs > RESPONSE_TIME.failMedianMs
             ? 'fail'
@@ -45,16 +27,16 @@ export const responseTimeCheck: PortalCheck = {
         return {
           outcome,
           value: Math.round(medianMs),
-          summary: `${label} : médiane ${formatDuration(medianMs)}, 90e centile ${formatDuration(p90Ms)} (${timings.length} pages)`,
+          summary: `${label} : médiane ${formatDuration(medianMs)}, 90e centile ${formatDuration(stats.p90)} (${stats.pages} pages)`,
           details: {
             medianMs: Math.round(medianMs),
-            p90Ms: Math.round(p90Ms),
-            pages: timings.length,
+            p90Ms: Math.round(stats.p90),
+            pages: stats.pages,
             thresholds: RESPONSE_TIME,
           },
-          evidence: slowest.items.map((page) => ({
+          evidence: stats.largest.map((page) => ({
             url: page.url,
-            note: `Page parmi les plus lentes : ${formatDuration(page.ms)}`,
+            note: `Page parmi les plus lentes : ${formatDuration(page.value)}`,
           })),
         };
       },

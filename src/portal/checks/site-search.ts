@@ -1,3 +1,4 @@
+import { firstByUrl, noHtmlPageVerdict } from '../html-pages.ts';
 import { createHomeSlot, foldedPath, isHtmlPage } from '../portal.site.ts';
 import { PORTAL_CHECK_LABELS, type PortalCheck, type PortalEvidence } from '../portal.types.ts';
 
@@ -13,8 +14,8 @@ export const siteSearchCheck: PortalCheck = {
     );
     let htmlPages = 0;
     let pagesWithForm = 0;
-    let formPage: string | undefined;
-    let searchPage: string | undefined;
+    let formPage: { url: string } | undefined;
+    let searchPage: { url: string } | undefined;
     let formAction: string | undefined;
     return {
       add(page) {
@@ -24,41 +25,30 @@ export const siteSearchCheck: PortalCheck = {
         const form = page.content.forms.find((candidate) => candidate.isSearch);
         if (form !== undefined) {
           pagesWithForm += 1;
-          if (formPage === undefined || page.url < formPage) formPage = page.url;
+          formPage = firstByUrl(formPage, { url: page.url });
           if (form.action !== null && (formAction === undefined || form.action < formAction))
             formAction = form.action;
         }
-        if (
-          SEARCH_PATH.test(foldedPath(page.finalUrl)) &&
-          (searchPage === undefined || page.url < searchPage)
-        ) {
-          searchPage = page.url;
-        }
+        if (SEARCH_PATH.test(foldedPath(page.finalUrl)))
+          searchPage = firstByUrl(searchPage, { url: page.url });
       },
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: {},
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label);
         const homePage = home.value ?? null;
         const onHome = homePage?.hasForm ?? null;
         const details = {
           onHome,
           pagesWithForm,
           pages: htmlPages,
-          searchPageUrl: searchPage ?? null,
+          searchPageUrl: searchPage?.url ?? null,
           formAction: formAction ?? null,
         };
         const evidence: PortalEvidence[] = [];
         if (onHome === true && homePage !== null)
           evidence.push({ url: homePage.url, note: 'Formulaire de recherche sur la page d’accueil' });
-        else if (formPage !== undefined) evidence.push({ url: formPage, note: 'Formulaire de recherche' });
-        if (searchPage !== undefined) evidence.push({ url: searchPage, note: 'Page de recherche' });
+        else if (formPage !== undefined)
+          evidence.push({ url: formPage.url, note: 'Formulaire de recherche' });
+        if (searchPage !== undefined) evidence.push({ url: searchPage.url, note: 'Page de recherche' });
 
         if (onHome === true) {
           return {
@@ -69,7 +59,7 @@ export const siteSearchCheck: PortalCheck = {
             evidence,
           };
         }
-        const elsewhere = searchPage ?? formPage;
+        const elsewhere = searchPage?.url ?? formPage?.url;
         if (elsewhere !== undefined) {
           return {
             outcome: 'pass',

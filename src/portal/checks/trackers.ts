@@ -1,3 +1,4 @@
+import { noHtmlPageVerdict } from '../html-pages.ts';
 import { formatList } from '../portal.format.ts';
 import { isFirstPartyHost, isHtmlPage } from '../portal.site.ts';
 import { PORTAL_CHECK_LABELS, type PortalCheck, type PortalEvidence } from '../portal.types.ts';
@@ -70,15 +71,7 @@ export const trackersCheck: PortalCheck = {
       },
 
       finish() {
-        if (htmlPages === 0) {
-          return {
-            outcome: 'unknown',
-            value: null,
-            summary: `${label} : aucune page HTML collectée`,
-            details: {},
-            evidence: [],
-          };
-        }
+        if (htmlPages === 0) return noHtmlPageVerdict(label);
         const catalogue = trackers();
         const found = new Map<string, FoundTracker>();
         const notTrackers: { host: string; name: string; reason: string }[] = [];
