@@ -60,6 +60,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('elapsed_ms', 'integer', (c) => c.notNull())
     .addColumn('content_hash', 'text')
     .addColumn('platform', 'text')
+    .addColumn('rendered_with', 'text', (c) => c.notNull().defaultTo('http'))
     .addColumn('title', 'text')
     .addColumn('enqueued', 'text', (c) => c.notNull())
     .addColumn('portal_facts', 'text')

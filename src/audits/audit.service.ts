@@ -3,7 +3,7 @@ import { crawlSites } from '../crawl/crawl-sites.ts';
 import type { HttpClient } from '../crawl/http-client.ts';
 import type { HostScheduler } from '../crawl/politeness.ts';
 import type { IsPlatformUrl } from '../crawl/scope.ts';
-import type { PageExtractor } from '../crawl/site-crawler.ts';
+import type { PageExtractor, PageRendering } from '../crawl/site-crawler.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { createDetector, type PageDetector } from '../detection/detect.ts';
 import { findEdition } from '../editions/editions.service.ts';
@@ -30,6 +30,7 @@ export interface AuditDependencies {
   scheduler: HostScheduler;
   extract: PageExtractor;
   isPlatformUrl: IsPlatformUrl;
+  render?: PageRendering;
   now: () => Date;
 }
 
@@ -200,6 +201,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
       client: deps.client,
       extract: deps.extract,
       isPlatformUrl: deps.isPlatformUrl,
+      ...(deps.render ? { render: deps.render } : {}),
       now,
       ...(options.signal ? { signal: options.signal } : {}),
       onPage: handlePage,

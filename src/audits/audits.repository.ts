@@ -148,6 +148,7 @@ export async function storePage(
       elapsed_ms: Math.round(page.elapsedMs),
       content_hash: page.contentHash,
       platform: page.platform,
+      rendered_with: page.renderedWith,
       title: page.content?.title ?? null,
       enqueued: JSON.stringify(page.enqueued),
       portal_facts: portalFacts === null ? null : JSON.stringify(portalFacts),

@@ -96,7 +96,9 @@ describe('barometre CLI', () => {
     expect(first.stdout).toContain('sites SIMULÉS');
     expect(first.stdout).toMatch(/sites audités\s+99 \(0 déjà faits\)/);
     expect(first.stdout).toMatch(/sites en échec\s+0\n/);
-    expect(first.stdout).toMatch(/Services de bout en bout \(sites simulés\) : \d+ département\(s\) en proposent plus de 50/);
+    expect(first.stdout).toMatch(
+      /Services de bout en bout \(sites simulés\) : \d+ département\(s\) en proposent plus de 50/,
+    );
     expect(fs.existsSync(path.join(dataDir, 'barometre.sqlite'))).toBe(true);
 
     const second = await runCliCaptured(['demo'], { dataDir });

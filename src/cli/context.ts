@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { NetworkOptions, PolitenessOptions } from '../crawl/crawl.types.ts';
-import type { CrawlerRuntime } from '../crawl/crawler-runtime.ts';
+import type { CrawlerOverrides, CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import type { MigrationReport } from '../db/migrate.ts';
 import type { Referential } from '../referential/referential.schema.ts';
@@ -23,10 +23,7 @@ export interface CliContext {
   interactive: boolean;
   /** Exit code of the command when it ends without an error (default 0). */
   setExitCode(code: number): void;
-  crawlerRuntime(overrides?: {
-    network?: Partial<NetworkOptions>;
-    politeness?: Partial<PolitenessOptions>;
-  }): CrawlerRuntime;
+  crawlerRuntime(overrides?: CrawlerOverrides): CrawlerRuntime;
   /** Starts the local farm of simulated websites for these targets and says how to reach it. */
   simulatedWeb(targets: AuditTarget[], referential: Referential): Promise<SimulatedWeb>;
 }

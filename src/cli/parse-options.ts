@@ -21,3 +21,10 @@ export function parsePositiveInteger(value: string): number {
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('entier positif attendu.');
   return number;
 }
+
+export function parseBrowserMode(value: string): 'http' | 'auto' | 'always' {
+  if (value !== 'http' && value !== 'auto' && value !== 'always') {
+    throw new InvalidArgumentError('mode attendu parmi : http, auto, always.');
+  }
+  return value;
+}

@@ -64,7 +64,20 @@ export interface CrawledPage {
   enqueued: string[];
   /** Short technical detail for non-ok statuses. */
   error: string | null;
+  /**
+   * How `content` was obtained: the HTML the server sent, or the DOM after a headless browser
+   * ran the page's scripts (browser mode, docs/adr/0004-browser-mode.md). The HTTP facts
+   * (status, headers, bytes, hash, elapsedMs) are always those of the HTTP fetch.
+   */
+  renderedWith: 'http' | 'browser';
 }
+
+/**
+ * When pages are rendered by a headless browser: never ('http', the default), only pages that
+ * look JavaScript-dependent after the HTTP fetch ('auto'), or every HTML page ('browser').
+ */
+export const RENDER_MODES = ['http', 'auto', 'browser'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
 
 export interface PolitenessOptions {
   /** Simultaneous requests per host. */
@@ -113,6 +126,8 @@ export interface SiteCrawlSummary {
   interrupted: boolean;
   /** Pages whose `onPage` handler threw: recorded here, the crawl went on. */
   pageHandlerErrors: number;
+  /** Pages rendered by the headless browser (browser mode), whatever the outcome. */
+  rendered: number;
 }
 
 /** A page stored by an interrupted run: not fetched again, its enqueued URLs seed the frontier. */

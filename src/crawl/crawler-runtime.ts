@@ -1,18 +1,28 @@
 import type { Config } from '../config/config.ts';
 import { extractPage } from '../detection/html-extract.ts';
 import { matchPlatform } from '../detection/platforms.ts';
-import type { NetworkOptions, PolitenessOptions } from './crawl.types.ts';
+import { createBrowserRenderer } from './browser-renderer.ts';
+import type { NetworkOptions, PolitenessOptions, RenderMode } from './crawl.types.ts';
 import { createHttpClient, DEFAULT_USER_AGENT, type HttpClient } from './http-client.ts';
 import { createHostScheduler, type HostScheduler } from './politeness.ts';
 import type { IsPlatformUrl } from './scope.ts';
-import type { PageExtractor } from './site-crawler.ts';
+import type { PageExtractor, PageRendering } from './site-crawler.ts';
 
 export interface CrawlerRuntime {
   client: HttpClient;
   scheduler: HostScheduler;
   extract: PageExtractor;
   isPlatformUrl: IsPlatformUrl;
+  /** Chromium rendering of JavaScript-dependent pages, when asked for (docs/adr/0004). */
+  render?: PageRendering;
   close(): Promise<void>;
+}
+
+export interface CrawlerOverrides {
+  network?: Partial<NetworkOptions>;
+  politeness?: Partial<PolitenessOptions>;
+  /** 'http' (default) never starts a browser. */
+  renderMode?: RenderMode;
 }
 
 /**
@@ -21,7 +31,7 @@ export interface CrawlerRuntime {
  */
 export function createCrawlerRuntime(
   config: Pick<Config, 'crawlUserAgent' | 'crawlDelayMs' | 'crawlHostConcurrency'>,
-  overrides: { network?: Partial<NetworkOptions>; politeness?: Partial<PolitenessOptions> } = {},
+  overrides: CrawlerOverrides = {},
 ): CrawlerRuntime {
   const client = createHttpClient({
     userAgent: config.crawlUserAgent ?? DEFAULT_USER_AGENT,
@@ -33,11 +43,17 @@ export function createCrawlerRuntime(
     delayMs: config.crawlDelayMs,
     ...overrides.politeness,
   });
+  const mode = overrides.renderMode ?? 'http';
+  const renderer = mode === 'http' ? undefined : createBrowserRenderer();
   return {
     client,
     scheduler,
     extract: extractPage,
     isPlatformUrl: (url) => matchPlatform(url)?.key ?? null,
-    close: () => client.close(),
+    ...(renderer ? { render: { mode, renderer } } : {}),
+    close: async () => {
+      await renderer?.close();
+      await client.close();
+    },
   };
 }

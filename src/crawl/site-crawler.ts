@@ -8,11 +8,14 @@ import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { PageContent } from '../detection/page.ts';
 import { followSignal } from './abort.ts';
+import type { BrowserRenderer } from './browser-renderer.ts';
+import { createRequestLoader, type LoadRequest } from './browser-requests.ts';
 import { decodeBody } from './charset.ts';
 import type {
   CrawledPage,
   CrawlLimits,
   FetchStatus,
+  RenderMode,
   ResumePage,
   SiteCrawlSummary,
   SkipReason,
@@ -20,9 +23,10 @@ import type {
 import { type BackoffOptions, isHtmlContentType } from './fetch-outcome.ts';
 import { Frontier } from './frontier.ts';
 import { metaRefreshTarget } from './html-hints.ts';
-import { type HttpClient, USER_AGENT_TOKEN } from './http-client.ts';
+import { type HttpClient, type RawResponse, USER_AGENT_TOKEN } from './http-client.ts';
 import { type FetchedResult, type PoliteFetchContext, politeFetch } from './page-fetch.ts';
 import type { HostScheduler } from './politeness.ts';
+import { javascriptDependence } from './render-hints.ts';
 import { ROBOTS_MAX_BYTES, type RobotsPolicy, robotsPolicyFrom } from './robots.ts';
 import { createSiteScope, type IsPlatformUrl, type SiteScope } from './scope.ts';
 import { collectSitemapUrls, sitemapText } from './sitemap.ts';
@@ -32,8 +36,21 @@ export type PageExtractor = (url: string, html: string) => PageContent;
 
 export interface CrawlErrorContext {
   url: string;
-  /** on_page: the caller's handler threw; extract: the extractor threw; internal: a crawler bug. */
-  stage: 'on_page' | 'extract' | 'internal';
+  /**
+   * on_page: the caller's handler threw; extract: the extractor threw; render: the headless
+   * browser failed (the page kept its HTTP content); internal: a crawler bug.
+   */
+  stage: 'on_page' | 'extract' | 'render' | 'internal';
+}
+
+/** JavaScript rendering of pages (docs/adr/0004-browser-mode.md). */
+export interface PageRendering {
+  /** 'http' renders nothing, 'auto' the pages that look JavaScript-dependent, 'browser' every HTML page. */
+  mode: RenderMode;
+  /** The process's renderer (one browser, a pool of pages), shared by every site crawl. */
+  renderer: BrowserRenderer;
+  /** Budget of one render, waits for the host scheduler included. Default 30 s. */
+  timeoutMs?: number;
 }
 
 export interface CrawlSiteOptions {
@@ -64,9 +81,13 @@ export interface CrawlSiteOptions {
   /** Default 1000. */
   maxSitemapUrls?: number;
   trapRules?: Partial<TrapRules>;
-  /** Told about each page handler or extractor failure (for logs); the crawl goes on. */
+  /** Told about each page handler, extractor or browser failure (for logs); the crawl goes on. */
   onError?: (error: unknown, context: CrawlErrorContext) => void;
+  /** Renders pages in a headless browser; absent: HTTP only. */
+  render?: PageRendering;
 }
+
+export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
 
 const SITEMAP_MAX_BYTES = 10_000_000;
 const SITEMAP_MAX_FILES = 10;
@@ -109,6 +130,7 @@ function emptyPage(url: string, depth: number, status: FetchStatus, error: strin
     platform: null,
     enqueued: [],
     error,
+    renderedWith: 'http',
   };
 }
 
@@ -126,6 +148,7 @@ class SiteCrawl {
     resumed: 0,
     interrupted: false,
     pageHandlerErrors: 0,
+    rendered: 0,
   };
   readonly #frontier = new Frontier();
   /** Every URL admitted to the frontier, fetched, resumed or reached by redirect. */
@@ -136,6 +159,8 @@ class SiteCrawl {
   readonly #shutdown = new AbortController();
   readonly #fetchContext: PoliteFetchContext;
   readonly #unlinkShutdown: () => void;
+  /** Request policy of this site's renders (null in HTTP mode). */
+  readonly #loader: LoadRequest | null;
   #scope: SiteScope | null = null;
   #start = '';
   /** Pages resumed, fetched or queued: the page limit applies to this count. */
@@ -163,6 +188,23 @@ class SiteCrawl {
       ...(options.signal === undefined ? {} : { requestSignal: this.#shutdown.signal }),
       deadline: this.#started + options.limits.siteTimeoutMs,
     };
+    this.#loader =
+      options.render === undefined || options.render.mode === 'http'
+        ? null
+        : createRequestLoader({
+            client: options.client,
+            scheduler: options.scheduler,
+            inScope: (url) => this.#scopeOf.classify(url).kind !== 'out_of_scope',
+            robots: async (url) => {
+              const policy = await this.#robotsFor(new URL(url).origin).catch(() => null);
+              if (policy === null || policy.state === 'unreachable')
+                return { allowed: false, crawlDelayMs: null };
+              return { allowed: policy.isAllowed(url), crawlDelayMs: policy.crawlDelayMs };
+            },
+            maxBytes: options.limits.maxBytes,
+            requestTimeoutMs: options.limits.requestTimeoutMs,
+            signal: this.#shutdown.signal,
+          });
   }
 
   get #scopeOf(): SiteScope {
@@ -372,10 +414,19 @@ class SiteCrawl {
     );
     if (fetched === null || this.#options.signal?.aborted) return null;
     const page = this.#pageFrom(url, depth, fetched);
+    // Decided on the HTTP outcome: a render that times out does not mean the host is down.
+    const hostDown = HOST_DOWN.has(page.status);
     if (page.status === 'ok' && fetched.result.ok && fetched.result.body !== null) {
-      this.#readContent(page, fetched.result.body, isStart);
+      const decoded = decodeBody(fetched.result.body, page.contentType);
+      page.charset = decoded.charset;
+      let html: string | null = decoded.text;
+      if (this.#wantsRender(decoded.text)) {
+        html = await this.#render(page, fetched.result, fetched.result.body, decoded.text);
+        if (this.#options.signal?.aborted) return null;
+      }
+      if (html !== null) this.#readContent(page, html, isStart);
     }
-    if (isStart && this.#options.useSitemaps !== false && !HOST_DOWN.has(page.status)) {
+    if (isStart && this.#options.useSitemaps !== false && !hostDown) {
       page.enqueued.push(...(await this.#sitemapSeeds(page.finalUrl)));
     }
     return page;
@@ -402,21 +453,70 @@ class SiteCrawl {
       platform: this.#options.isPlatformUrl(finalUrl) ?? this.#options.isPlatformUrl(url),
       enqueued: [],
       error: verdict.detail === '' ? null : verdict.detail,
+      renderedWith: 'http',
     };
   }
 
-  /** Decodes and extracts an ok HTML page, then admits its links (not those of a platform page). */
-  #readContent(page: CrawledPage, body: Buffer, isStart: boolean): void {
-    const decoded = decodeBody(body, page.contentType);
-    page.charset = decoded.charset;
+  #wantsRender(html: string): boolean {
+    const mode = this.#options.render?.mode ?? 'http';
+    if (mode === 'browser') return true;
+    return mode === 'auto' && javascriptDependence(html).needsBrowser;
+  }
+
+  /**
+   * Renders an ok HTML page from the document already fetched (the browser does not fetch it
+   * again). Returns the HTML to read: the rendered DOM, the HTTP text when the browser itself
+   * failed, or null when the render timed out (the page then ends as `timeout`) or was stopped.
+   */
+  async #render(
+    page: CrawledPage,
+    response: RawResponse,
+    body: Buffer,
+    httpText: string,
+  ): Promise<string | null> {
+    const rendering = this.#options.render;
+    if (rendering === undefined || this.#loader === null) return httpText;
+    const rendered = await rendering.renderer.render({
+      url: response.finalUrl,
+      document: { body, httpStatus: response.httpStatus, headers: response.headers },
+      load: this.#loader,
+      timeoutMs: rendering.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS,
+      signal: this.#shutdown.signal,
+    });
+    if (!rendered.ok && rendered.reason === 'aborted') return null;
+    this.#summary.rendered += 1;
+    if (rendered.ok) {
+      page.renderedWith = 'browser';
+      page.httpStatus = rendered.httpStatus;
+      const finalUrl = normalizeUrl(rendered.finalUrl) ?? rendered.finalUrl;
+      if (finalUrl !== page.finalUrl) {
+        page.finalUrl = finalUrl;
+        this.#seen.add(finalUrl);
+        page.platform = this.#options.isPlatformUrl(finalUrl) ?? page.platform;
+      }
+      return rendered.html;
+    }
+    if (rendered.reason === 'timeout') {
+      page.renderedWith = 'browser';
+      page.status = 'timeout';
+      page.error = rendered.detail;
+      return null;
+    }
+    page.error = rendered.detail;
+    this.#options.onError?.(new Error(rendered.detail), { url: page.url, stage: 'render' });
+    return httpText;
+  }
+
+  /** Extracts an ok HTML page (HTTP text or rendered DOM), then admits its links (not those of a platform page). */
+  #readContent(page: CrawledPage, html: string, isStart: boolean): void {
     try {
-      page.content = this.#options.extract(page.finalUrl, decoded.text);
+      page.content = this.#options.extract(page.finalUrl, html);
     } catch (error) {
       page.error = `extraction impossible : ${errorText(error)}`;
       this.#options.onError?.(error, { url: page.url, stage: 'extract' });
     }
     const scope = this.#scopeOf;
-    const refresh = metaRefreshTarget(decoded.text, page.finalUrl);
+    const refresh = metaRefreshTarget(html, page.finalUrl);
     const refreshUrl = refresh === null ? null : normalizeUrl(refresh);
     if (isStart && refreshUrl !== null) {
       const host = hostnameOf(refreshUrl);

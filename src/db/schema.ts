@@ -176,6 +176,8 @@ export interface AuditPagesTable {
   elapsed_ms: number;
   content_hash: string | null;
   platform: string | null;
+  /** 'http', or 'browser' when Chromium rendered the page (docs/adr/0004). */
+  rendered_with: ColumnType<string, string | undefined, string>;
   title: string | null;
   /** JSON array of the URLs this page added to the crawl frontier (to resume an interrupted crawl). */
   enqueued: JsonText;

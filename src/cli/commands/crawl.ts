@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type AuditProgress, type AuditReport, runAudit } from '../../audits/audit.service.ts';
-import type { FetchStatus } from '../../crawl/crawl.types.ts';
+import type { FetchStatus, RenderMode } from '../../crawl/crawl.types.ts';
 import type { AuthorityKind } from '../../db/schema.ts';
 import { findEdition } from '../../editions/editions.service.ts';
 import { loadStoredReferential } from '../../referential/referential.repository.ts';
@@ -10,7 +10,7 @@ import { findAuthorityByCode } from '../../territories/authority-lookup.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { formatDecimal, formatInteger, formatSeconds, table } from '../format.ts';
-import { parseAuthorityKind, parsePositiveInteger, parseYear } from '../parse-options.ts';
+import { parseAuthorityKind, parseBrowserMode, parsePositiveInteger, parseYear } from '../parse-options.ts';
 
 interface CrawlOptions {
   authority?: string[];
@@ -22,6 +22,7 @@ interface CrawlOptions {
   concurrency: number;
   delay?: number;
   simulated?: boolean;
+  browser: 'http' | 'auto' | 'always';
 }
 
 export function formatStatusCounts(byStatus: Partial<Record<FetchStatus, number>>): string {
@@ -87,6 +88,12 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
       parsePositiveInteger,
     )
     .option(
+      '--browser <mode>',
+      'rendu des pages par Chromium : http (jamais), auto (pages qui dépendent de JavaScript), always (toutes)',
+      parseBrowserMode,
+      'http',
+    )
+    .option(
       '--simulated',
       'audite des sites simulés (ferme de sites locale) au lieu du web réel — démonstration et tests',
     )
@@ -99,6 +106,7 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
         maxPages: options.maxPages,
         maxDepth: options.maxDepth,
         concurrency: options.concurrency,
+        renderMode: options.browser === 'always' ? 'browser' : options.browser,
         ...(options.delay !== undefined ? { delayMs: options.delay } : {}),
       });
     });
@@ -112,6 +120,7 @@ export interface CrawlRequest {
   maxDepth: number;
   concurrency: number;
   delayMs?: number;
+  renderMode?: RenderMode;
 }
 
 /** Audits the targets with live progress and prints the summary. Shared with `demo`. */
@@ -134,7 +143,18 @@ export async function runCrawl(ctx: CliContext, request: CrawlRequest): Promise<
   const runtime = ctx.crawlerRuntime({
     ...(web ? { network: web.network } : {}),
     ...(request.delayMs !== undefined ? { politeness: { delayMs: request.delayMs } } : {}),
+    ...(request.renderMode ? { renderMode: request.renderMode } : {}),
   });
+  try {
+    await runtime.render?.renderer.start();
+  } catch (error) {
+    await runtime.close();
+    await web?.close();
+    throw new UserError(
+      'input_invalid',
+      `Mode navigateur impossible : ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   const progress = ctx.progress();
   const controller = new AbortController();
   const stop = () => controller.abort();
