@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.ts';
-import type { NetworkOptions, PolitenessOptions } from '../crawl/crawl.types.ts';
+import type { NetworkOptions } from '../crawl/crawl.types.ts';
 import type { CrawlerOverrides, CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import type { MigrationReport } from '../db/migrate.ts';
