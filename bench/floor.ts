@@ -1,9 +1,9 @@
 /**
  * The floor: the least a crawler must do for the pages the pipeline crawled — fetch each one
- * with the same HTTP client, timeouts and redirect decisions, under the same concurrency
- * budget (sites at once, requests per site, requests per host through the same host
- * scheduler), decode HTML bodies with the same charset logic and parse them fully with
- * htmlparser2. No robots.txt, sitemaps, scope, detection, hashing or storage.
+ * once with the same HTTP client, timeouts and redirect decisions, under the same concurrency
+ * budget (sites at once, requests per site, and requests per host through a host scheduler
+ * with the same limits), decode HTML bodies with the same charset logic and parse them fully
+ * with htmlparser2. No robots.txt, sitemaps, scope, retries, detection, hashing or storage.
  */
 import { Parser } from 'htmlparser2';
 import { decodeBody } from '../src/crawl/charset.ts';
