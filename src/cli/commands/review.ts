@@ -108,6 +108,20 @@ async function tripleOf(ctx: CliContext, db: Executor, options: TripleOptions) {
   };
 }
 
+type LevelOptions = TripleOptions & { reviewer: string; level: number; url?: string; comment?: string };
+
+/** A level stated by an analyst on the command line, with its evidence URL and comment. */
+async function levelInput(ctx: CliContext, db: Executor, options: LevelOptions) {
+  const { triple } = await tripleOf(ctx, db, options);
+  return {
+    ...triple,
+    reviewer: options.reviewer,
+    level: options.level,
+    evidenceUrl: options.url ?? null,
+    comment: options.comment ?? null,
+  };
+}
+
 const withEdition = (command: Command) =>
   command.option('--edition <année>', 'édition (par défaut : l’année en cours)', parseYear);
 const withTriple = (command: Command) =>
@@ -235,26 +249,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--level <niveau>', 'niveau constaté, de 0 à 4', parseLevel)
     .option('--url <adresse>', 'page qui montre le service (obligatoire au-dessus du niveau 0)')
     .option('--comment <texte>', 'commentaire')
-    .action(
-      async (
-        options: TripleOptions & { reviewer: string; level: number; url?: string; comment?: string },
-      ) => {
-        const { db } = await ctx.database();
-        const { triple } = await tripleOf(ctx, db, options);
-        const outcome = await addMissedService(
-          db,
-          {
-            ...triple,
-            reviewer: options.reviewer,
-            level: options.level,
-            evidenceUrl: options.url ?? null,
-            comment: options.comment ?? null,
-          },
-          ctx.now(),
-        );
-        printOutcome(ctx, 'Ajoutée', outcome);
-      },
-    );
+    .action(async (options: LevelOptions) => {
+      const { db } = await ctx.database();
+      const outcome = await addMissedService(db, await levelInput(ctx, db, options), ctx.now());
+      printOutcome(ctx, 'Ajoutée', outcome);
+    });
 
   withTriple(review.command('history'))
     .description('Historique des évaluations d’un service : qui, quand, quoi, avant et après')
@@ -413,28 +412,13 @@ function registerBlindCommands(review: Command, ctx: CliContext): void {
     .requiredOption('--level <niveau>', 'niveau constaté, de 0 à 4', parseLevel)
     .option('--url <adresse>', 'page qui montre le service')
     .option('--comment <texte>', 'commentaire')
-    .action(
-      async (
-        options: TripleOptions & { reviewer: string; level: number; url?: string; comment?: string },
-      ) => {
-        const { db } = await ctx.database();
-        const { triple } = await tripleOf(ctx, db, options);
-        const blindReview = await submitBlindReview(
-          db,
-          {
-            ...triple,
-            reviewer: options.reviewer,
-            level: options.level,
-            evidenceUrl: options.url ?? null,
-            comment: options.comment ?? null,
-          },
-          ctx.now(),
-        );
-        ctx.out.line(
-          `Revue à l’aveugle n° ${blindReview.id} enregistrée (niveau ${levelLabel(blindReview.level)}).`,
-        );
-      },
-    );
+    .action(async (options: LevelOptions) => {
+      const { db } = await ctx.database();
+      const blindReview = await submitBlindReview(db, await levelInput(ctx, db, options), ctx.now());
+      ctx.out.line(
+        `Revue à l’aveugle n° ${blindReview.id} enregistrée (niveau ${levelLabel(blindReview.level)}).`,
+      );
+    });
 }
 
 function registerPublicationCommands(program: Command, ctx: CliContext): void {
