@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../test/support/databases.ts';
 import { createReviewWorld, type ReviewWorld } from '../../test/support/review-world.ts';
+import { refusal } from '../../test/support/user-error.ts';
 import { listErrata, publishEdition } from '../editions/publication.service.ts';
-import { UserError } from '../shared/errors.ts';
 import { assessmentHistory, currentAssessment } from './assessments.repository.ts';
 import { createContest, decideContest, listContests } from './contests.service.ts';
 import { confirmAssessment, reviewHistory } from './review.service.ts';
@@ -11,15 +11,6 @@ const ANNE = 'anne@example.fr';
 const DECIDER = 'claire@example.fr';
 const filed = new Date('2026-11-25T09:00:00Z');
 const decided = new Date('2026-11-28T16:00:00Z');
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UserError)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(TEST_ENGINES)('right of reply on %s', (engine) => {
   let world: ReviewWorld;

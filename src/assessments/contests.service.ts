@@ -4,7 +4,7 @@ import { recordErratum } from '../editions/publication.service.ts';
 import { UserError } from '../shared/errors.ts';
 import { findAssessment } from './assessments.repository.ts';
 import { type ContestDecision, refuseContest, refuseContestDecision } from './contests.rules.ts';
-import type { TripleLabels } from './review.repository.ts';
+import { labellerOf, type TripleLabels } from './review.repository.ts';
 import { cleanText, levelOrRefusal, reviewerOrRefusal } from './review.rules.ts';
 import {
   appendReviewed,
@@ -189,48 +189,9 @@ export async function listContests(
   db: Executor,
   input: { editionId: number; status?: ContestStatus },
 ): Promise<ContestListItem[]> {
-  let query = db
-    .selectFrom('contests as c')
-    .innerJoin('authorities as au', 'au.id', 'c.authority_id')
-    .innerJoin('services as s', 's.id', 'c.service_id')
-    .innerJoin('themes as t', (join) =>
-      join.onRef('t.key', '=', 's.theme_key').onRef('t.referential_version', '=', 's.referential_version'),
-    )
-    .selectAll('c')
-    .select([
-      'au.kind as authorityKind',
-      'au.code as authorityCode',
-      'au.name as authorityName',
-      's.key as serviceKey',
-      's.name as serviceName',
-      't.key as themeKey',
-      't.name as themeName',
-    ])
-    .where('c.edition_id', '=', input.editionId)
-    .orderBy('c.id');
-  if (input.status) query = query.where('c.status', '=', input.status);
-  const rows = await query.execute();
-  return rows.map(
-    ({
-      authorityKind,
-      authorityCode,
-      authorityName,
-      serviceKey,
-      serviceName,
-      themeKey,
-      themeName,
-      ...contest
-    }) => ({
-      authorityId: contest.authority_id,
-      authorityKind,
-      authorityCode,
-      authorityName,
-      serviceId: contest.service_id,
-      serviceKey,
-      serviceName,
-      themeKey,
-      themeName,
-      contest,
-    }),
-  );
+  let query = db.selectFrom('contests').selectAll().where('edition_id', '=', input.editionId).orderBy('id');
+  if (input.status) query = query.where('status', '=', input.status);
+  const contests = await query.execute();
+  const labelsOf = await labellerOf(db, contests);
+  return contests.map((contest) => ({ ...labelsOf(contest), contest }));
 }

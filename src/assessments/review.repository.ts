@@ -361,6 +361,63 @@ export async function arbitrationOf(db: Executor, blindReviewId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Labels of the triples of many rows (contests, errata…), fetched in two queries rather than
+ * joined into each list's own query, so every list labels its rows the same way.
+ */
+export async function labellerOf(
+  db: Executor,
+  rows: readonly { authority_id: number; service_id: number }[],
+): Promise<(row: { authority_id: number; service_id: number }) => TripleLabels> {
+  const authorityIds = [...new Set(rows.map((row) => row.authority_id))];
+  const serviceIds = [...new Set(rows.map((row) => row.service_id))];
+  const authorities = new Map<
+    number,
+    Pick<TripleLabels, 'authorityKind' | 'authorityCode' | 'authorityName'>
+  >();
+  const services = new Map<
+    number,
+    Pick<TripleLabels, 'serviceKey' | 'serviceName' | 'themeKey' | 'themeName'>
+  >();
+  for (const ids of chunks(authorityIds)) {
+    const found = await db
+      .selectFrom('authorities as au')
+      .select(['au.id', 'au.kind as authorityKind', 'au.code as authorityCode', 'au.name as authorityName'])
+      .where('au.id', 'in', ids)
+      .execute();
+    for (const { id, ...labels } of found) authorities.set(id, labels);
+  }
+  for (const ids of chunks(serviceIds)) {
+    const found = await db
+      .selectFrom('services as s')
+      .innerJoin('themes as t', (join) =>
+        join.onRef('t.key', '=', 's.theme_key').onRef('t.referential_version', '=', 's.referential_version'),
+      )
+      .select([
+        's.id',
+        's.key as serviceKey',
+        's.name as serviceName',
+        't.key as themeKey',
+        't.name as themeName',
+      ])
+      .where('s.id', 'in', ids)
+      .execute();
+    for (const { id, ...labels } of found) services.set(id, labels);
+  }
+  return (row) => {
+    const authority = authorities.get(row.authority_id);
+    const service = services.get(row.service_id);
+    if (!authority || !service)
+      throw new Error(`No labels for authority ${row.authority_id}, service ${row.service_id}`);
+    return { authorityId: row.authority_id, ...authority, serviceId: row.service_id, ...service };
+  };
+}
+
+/** Bound parameters per `in (…)` list: well under SQLite's and PostgreSQL's limits. */
+function* chunks<T>(values: readonly T[], size = 500): Generator<T[]> {
+  for (let start = 0; start < values.length; start += size) yield values.slice(start, start + size);
+}
+
 /** Labels of one triple, for messages and lists. */
 export async function tripleLabels(
   db: Executor,

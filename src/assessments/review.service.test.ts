@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../test/support/databases.ts';
 import { createReviewWorld, type ReviewWorld } from '../../test/support/review-world.ts';
+import { refusal } from '../../test/support/user-error.ts';
 import { UserError } from '../shared/errors.ts';
 import { assessmentHistory, currentAssessment } from './assessments.repository.ts';
 import { reviewQueue } from './review.repository.ts';
@@ -22,15 +23,6 @@ const ANNE = 'anne@example.fr';
 const BRUNO = 'bruno@example.fr';
 const CLAIRE = 'claire@example.fr';
 const later = new Date('2026-11-22T09:30:00Z');
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UserError)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(TEST_ENGINES)('review workflow on %s', (engine) => {
   let world: ReviewWorld;

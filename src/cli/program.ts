@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerContestCommands } from './commands/contest.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -31,8 +33,10 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerDetectCommand(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);
-  // After `edition`: it adds `edition publish` to that group.
   registerReviewCommands(program, ctx);
+  // After `edition`: it adds `edition publish` to that group.
+  registerPublicationCommands(program, ctx);
+  registerContestCommands(program, ctx);
   registerDbCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {

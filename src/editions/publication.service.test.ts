@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../test/support/databases.ts';
 import { createReviewWorld, type ReviewWorld } from '../../test/support/review-world.ts';
+import { refusal } from '../../test/support/user-error.ts';
 import {
   appendAssessments,
   assessmentHistory,
@@ -13,7 +14,6 @@ import {
   correctAssessment,
   submitBlindReview,
 } from '../assessments/review.service.ts';
-import { UserError } from '../shared/errors.ts';
 import { listErrata, publicationOf, publishEdition, recordErratum } from './publication.service.ts';
 
 const ANNE = 'anne@example.fr';
@@ -21,15 +21,6 @@ const PUBLISHER = 'direction@example.fr';
 const publishedAt = new Date('2026-12-01T08:00:00Z');
 const afterwards = new Date('2027-01-15T14:00:00Z');
 const FROZEN = /publiée.*figées/;
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UserError)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(TEST_ENGINES)('publication and errata on %s', (engine) => {
   let world: ReviewWorld;

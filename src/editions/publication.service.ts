@@ -1,4 +1,4 @@
-import { disagreementsOfEdition, type TripleLabels } from '../assessments/review.repository.ts';
+import { disagreementsOfEdition, labellerOf, type TripleLabels } from '../assessments/review.repository.ts';
 import { cleanText, levelOrRefusal, reviewerOrRefusal } from '../assessments/review.rules.ts';
 import {
   appendReviewed,
@@ -200,47 +200,12 @@ export interface ErratumListItem extends TripleLabels {
 /** Every erratum of an edition, oldest first: they are published with it. */
 export async function listErrata(db: Executor, editionId: number): Promise<ErratumListItem[]> {
   await requireEditionById(db, editionId);
-  const rows = await db
-    .selectFrom('errata as e')
-    .innerJoin('authorities as au', 'au.id', 'e.authority_id')
-    .innerJoin('services as s', 's.id', 'e.service_id')
-    .innerJoin('themes as t', (join) =>
-      join.onRef('t.key', '=', 's.theme_key').onRef('t.referential_version', '=', 's.referential_version'),
-    )
-    .selectAll('e')
-    .select([
-      'au.kind as authorityKind',
-      'au.code as authorityCode',
-      'au.name as authorityName',
-      's.key as serviceKey',
-      's.name as serviceName',
-      't.key as themeKey',
-      't.name as themeName',
-    ])
-    .where('e.edition_id', '=', editionId)
-    .orderBy('e.id')
+  const errata = await db
+    .selectFrom('errata')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .orderBy('id')
     .execute();
-  return rows.map(
-    ({
-      authorityKind,
-      authorityCode,
-      authorityName,
-      serviceKey,
-      serviceName,
-      themeKey,
-      themeName,
-      ...erratum
-    }) => ({
-      authorityId: erratum.authority_id,
-      authorityKind,
-      authorityCode,
-      authorityName,
-      serviceId: erratum.service_id,
-      serviceKey,
-      serviceName,
-      themeKey,
-      themeName,
-      erratum,
-    }),
-  );
+  const labelsOf = await labellerOf(db, errata);
+  return errata.map((erratum) => ({ ...labelsOf(erratum), erratum }));
 }

@@ -14,6 +14,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
   now?: () => Date;
+  /** An open, migrated database owned by the caller (tests): used instead of the configured one, not closed. */
+  database?: Database;
 }
 
 /** Composition root of the CLI: config, database, output. Returns the exit code. */
@@ -26,6 +28,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: CliContext = {
       config,
       async database() {
+        if (io.database) return io.database;
         if (!database) {
           const opened = openDatabase(config);
           migrationReport = await migrateToLatest(opened.db);

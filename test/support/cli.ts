@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { Database } from '../../src/db/database.ts';
 import { runCli } from '../../src/main/cli.ts';
 
 export interface CliRun {
@@ -17,7 +18,7 @@ export function temporaryDataDir(): string {
 /** Runs the CLI in-process on the given data directory and captures what it prints. */
 export async function runCliCaptured(
   argv: string[],
-  options: { dataDir: string; env?: Record<string, string>; now?: Date },
+  options: { dataDir: string; env?: Record<string, string>; now?: Date; database?: Database },
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -29,6 +30,7 @@ export async function runCliCaptured(
     stdout,
     stderr,
     now: () => options.now ?? new Date('2026-11-21T12:00:00Z'),
+    ...(options.database ? { database: options.database } : {}),
   });
   return {
     code,

@@ -1,48 +1,12 @@
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured, temporaryDataDir } from '../../../test/support/cli.ts';
 import { createReviewWorld, type ReviewWorld } from '../../../test/support/review-world.ts';
-import type { CliContext } from '../context.ts';
-import { describeFailure, EXIT } from '../errors.ts';
-import { registerEditionCommands } from './edition.ts';
-import { registerReviewCommands } from './review.ts';
+import { EXIT } from '../errors.ts';
 
-/**
- * The review commands through commander, on a test database. Built here rather than through
- * runCli until program.ts registers them; the failure handling is the same (describeFailure).
- */
-async function run(
-  world: ReviewWorld,
-  argv: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx = {
-    database: async () => world.database,
-    now: () => new Date('2026-11-21T12:00:00Z'),
-    out: { line: (text = '') => out.push(text) },
-    err: { write: (text: string) => err.push(text) },
-    setExitCode: () => {},
-  } as unknown as CliContext;
-  const program = new Command('barometre').configureOutput({
-    writeOut: (text) => out.push(text.trimEnd()),
-    writeErr: (text) => err.push(text),
-  });
-  registerEditionCommands(program, ctx);
-  registerReviewCommands(program, ctx);
-  const configure = (command: Command) => {
-    command.exitOverride();
-    for (const sub of command.commands) configure(sub);
-  };
-  configure(program);
-  let code = 0;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    const failure = describeFailure(error);
-    err.push(...failure.lines);
-    code = failure.exitCode;
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+/** The review commands through the CLI's composition root, on the review world's database. */
+const dataDir = temporaryDataDir();
+function run(world: ReviewWorld, argv: string[]) {
+  return runCliCaptured(argv, { dataDir, database: world.database });
 }
 
 describe('barometre review, edition publish, erratum and contest', () => {
