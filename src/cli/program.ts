@@ -6,6 +6,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
+import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   // After `edition`: it adds `edition publish` to that group.
   registerPublicationCommands(program, ctx);
   registerContestCommands(program, ctx);
+  registerExportCommand(program, ctx);
   registerDbCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {

@@ -1,6 +1,7 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations } from '../../migrations/index.ts';
 import { UserError } from '../shared/errors.ts';
+import { applyColumnComments } from './column-comments.ts';
 
 export interface MigrationReport {
   applied: string[];
@@ -16,6 +17,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
     throw new UserError('database_unavailable', `Échec de la migration ${failed} : ${cause}`);
   }
+  await applyColumnComments(db);
   return {
     applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     total: Object.keys(migrations).length,

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { EditionRow } from '../../db/schema.ts';
+import type { Executor } from '../../db/transaction.ts';
+import type { Dataset } from './datasets/dataset.ts';
+import type { CellValue } from './fields.ts';
+
+/**
+ * A dataset as CSV the way data.gouv.fr asks for it: UTF-8 without BOM, comma-separated, one
+ * header line of field names, decimal points, empty cells for missing values.
+ */
+export async function writeCsv(
+  db: Executor,
+  edition: EditionRow,
+  dataset: Dataset,
+  file: string,
+): Promise<number> {
+  let rows = 0;
+  const names = dataset.fields.map((field) => field.name);
+  async function* records() {
+    for await (const batch of dataset.rows(db, edition)) {
+      rows += batch.length;
+      for (const row of batch) yield names.map((name) => csvCell(row[name] ?? null));
+    }
+  }
+  await pipeline(records, stringify({ header: true, columns: names, eof: true }), fs.createWriteStream(file));
+  return rows;
+}
+
+function csvCell(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
