@@ -20,7 +20,8 @@ export const COLUMN_COMMENTS = {
     region_code: 'Code INSEE de la région du territoire.',
     departement_code: 'Code INSEE du département du territoire.',
     epci_siren: 'SIREN de l’EPCI à fiscalité propre dont la commune est membre.',
-    population: 'Population municipale (INSEE) ; pour un groupement ou un département, somme de celles de ses communes.',
+    population:
+      'Population municipale (INSEE) ; pour un groupement ou un département, somme de celles de ses communes.',
     population_year: 'Millésime du recensement de la population.',
     status_note: 'Particularité de statut (collectivité unique, compétences départementales…).',
   },
@@ -50,11 +51,14 @@ export const COLUMN_COMMENTS = {
   },
   assessments: {
     id: 'Numéro de l’évaluation ; une correction crée une nouvelle évaluation, l’ancienne est conservée.',
-    level: 'Niveau de numérisation de 0 à 4 : 0 absent, 1 information seule, 2 démarche partielle, 3 dépôt en ligne, 4 de bout en bout.',
-    channel: 'Canal de la démarche : plateforme de téléservice, ou third_party:<organisme> quand un tiers (CAF, ANTS, DGFiP…) la traite.',
+    level:
+      'Niveau de numérisation de 0 à 4 : 0 absent, 1 information seule, 2 démarche partielle, 3 dépôt en ligne, 4 de bout en bout.',
+    channel:
+      'Canal de la démarche : plateforme de téléservice, ou third_party:<organisme> quand un tiers (CAF, ANTS, DGFiP…) la traite.',
     platform: 'Plateforme de téléservice détectée (démarches-simplifiées, Publik, PayFiP…).',
     evidence_url: 'Page qui montre le service au niveau retenu.',
-    source: 'Provenance de l’évaluation : crawler (collecte automatique), analyst (revue par un analyste), survey (enquête) ou declared (déclarée par la collectivité, à revoir).',
+    source:
+      'Provenance de l’évaluation : crawler (collecte automatique), analyst (revue par un analyste), survey (enquête) ou declared (déclarée par la collectivité, à revoir).',
     confidence: 'Confiance de la détection automatique, de 0 à 1 ; vide quand une personne a évalué.',
     comment: 'Commentaire de l’analyste.',
     created_at: 'Date et heure de l’évaluation (UTC).',

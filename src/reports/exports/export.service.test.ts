@@ -220,6 +220,68 @@ describe.each(TEST_ENGINES)('open-data export on %s', (engine) => {
     expect(descriptor.licenses[0].name).toBe('odbl-1.0');
   });
 
+  it('marks what came from the simulated farm, row by row and in the data package', async () => {
+    const edition = await world.db
+      .selectFrom('editions')
+      .select('id')
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
+    const run = await world.db
+      .insertInto('audit_runs')
+      .values({
+        edition_id: edition.id,
+        status: 'completed',
+        options: '{"simulated":true}',
+        started_at: T0.toISOString(),
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const site = await world.db
+      .insertInto('audit_sites')
+      .values({
+        run_id: run.id,
+        start_url: 'https://www.t1.example.fr/',
+        status: 'done',
+        summary: null,
+        error: null,
+        started_at: null,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rsa = await world.db
+      .selectFrom('assessments')
+      .select('evidence')
+      .where('id', '=', rsaId)
+      .executeTakeFirstOrThrow();
+    await world.db
+      .updateTable('assessments')
+      .set({ evidence: JSON.stringify({ ...JSON.parse(rsa.evidence), auditSiteId: site.id }) })
+      .where('id', '=', rsaId)
+      .execute();
+    try {
+      const outDir = scratchDir();
+      await exportEdition(world.db, { year, format: 'csv', outDir, now, licence: 'etalab-2.0' });
+      const rows = readCsv(path.join(outDir, 'evaluations.csv'));
+      expect(rows.map((row) => [row.cle_service, row.donnees_simulees])).toEqual([
+        ['rsa', 'true'],
+        ['apa', 'false'],
+      ]);
+      const descriptor = JSON.parse(fs.readFileSync(path.join(outDir, 'datapackage.json'), 'utf8'));
+      expect(descriptor.title).toMatch(/SIMULÉES/);
+      expect(descriptor.description).toMatch(/fictives/);
+    } finally {
+      await world.db
+        .updateTable('assessments')
+        .set({ evidence: rsa.evidence })
+        .where('id', '=', rsaId)
+        .execute();
+      await world.db.deleteFrom('audit_sites').where('id', '=', site.id).execute();
+      await world.db.deleteFrom('audit_runs').where('id', '=', run.id).execute();
+    }
+  });
+
   it('writes one XLSX sheet per table with typed cells and a field dictionary', async () => {
     const outDir = scratchDir();
     const [file] = await exportEdition(world.db, {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { simulatedSitesOfEdition } from '../../audits/simulated-sites.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { requireEdition } from '../../editions/editions.service.ts';
 import { writeCsv } from './csv-export.ts';
@@ -61,7 +62,12 @@ export async function exportEdition(
         writeText(schemaPath, `${JSON.stringify(tableSchema(dataset), null, 2)}\n`);
         resources.push({ dataset, path: name, format: input.format, schemaPath });
       }
-      const descriptor = dataPackage(edition, resources, { now: input.now, licence: input.licence });
+      const simulated = (await simulatedSitesOfEdition(db, edition.id)).size > 0;
+      const descriptor = dataPackage(edition, resources, {
+        now: input.now,
+        licence: input.licence,
+        simulated,
+      });
       writeText('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
     }
     fs.mkdirSync(input.outDir, { recursive: true });

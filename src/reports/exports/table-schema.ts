@@ -53,15 +53,18 @@ export type DataLicence = keyof typeof DATA_LICENCES;
 export function dataPackage(
   edition: EditionRow,
   resources: readonly PackageResource[],
-  options: { now: Date; licence: DataLicence },
+  options: { now: Date; licence: DataLicence; simulated: boolean },
 ) {
+  const status =
+    edition.status === 'published'
+      ? `Édition ${edition.year} publiée le ${edition.published_at?.slice(0, 10)} ; évaluations figées.`
+      : `Édition ${edition.year} provisoire : non publiée, ses évaluations peuvent encore changer.`;
   return {
     name: `barometre-${edition.year}`,
-    title: `${edition.title} — données ouvertes`,
-    description:
-      edition.status === 'published'
-        ? `Édition ${edition.year} publiée le ${edition.published_at?.slice(0, 10)} ; évaluations figées.`
-        : `Édition ${edition.year} provisoire : non publiée, ses évaluations peuvent encore changer.`,
+    title: `${edition.title} — données ouvertes${options.simulated ? ' (SIMULÉES)' : ''}`,
+    description: options.simulated
+      ? `${status} ATTENTION : des sites ont été audités sur la ferme de sites simulés ; les évaluations marquées donnees_simulees sont fictives.`
+      : status,
     version: `${edition.year}.${edition.status === 'published' ? 'publiee' : 'provisoire'}`,
     created: options.now.toISOString(),
     licenses: [{ name: options.licence, ...DATA_LICENCES[options.licence] }],

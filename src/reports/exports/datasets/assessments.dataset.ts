@@ -1,3 +1,4 @@
+import { auditSiteOfEvidence, simulatedSitesOfEdition } from '../../../audits/simulated-sites.ts';
 import { ASSESSMENT_SOURCES } from '../../../db/schema.ts';
 import { DIGITALISATION_LEVELS, isDigitalisationLevel } from '../../../referential/levels.ts';
 import { columnField } from '../fields.ts';
@@ -94,6 +95,13 @@ export const assessmentsDataset: Dataset = {
       description:
         'Signaux qui ont décidé du niveau (démarche en ligne, paiement, compte usager…), séparés par « | ».',
     },
+    {
+      name: 'donnees_simulees',
+      title: 'Données simulées',
+      type: 'boolean',
+      description:
+        'Vrai quand l’évaluation vient d’un audit de la ferme de sites simulés (démonstration, essais) : le service est fictif.',
+    },
     columnField('assessments', 'comment', { name: 'commentaire', title: 'Commentaire', type: 'string' }),
     columnField('assessments', 'created_at', {
       name: 'date_evaluation',
@@ -103,6 +111,7 @@ export const assessmentsDataset: Dataset = {
     }),
   ],
   async *rows(db, edition) {
+    const simulatedSites = await simulatedSitesOfEdition(db, edition.id);
     for (let after = 0; ; ) {
       const batch = await db
         .selectFrom('current_assessments as a')
@@ -142,6 +151,7 @@ export const assessmentsDataset: Dataset = {
       after = batch[batch.length - 1]?.id ?? after;
       yield batch.map((row) => {
         const { phrases, signals } = evidenceSummary(row.evidence);
+        const site = simulatedSites.size === 0 ? undefined : auditSiteOfEvidence(row.evidence);
         return {
           id_evaluation: row.id,
           type_collectivite: row.kind,
@@ -161,6 +171,7 @@ export const assessmentsDataset: Dataset = {
           canal: row.channel,
           expressions_reperees: phrases,
           signaux: signals,
+          donnees_simulees: site !== undefined && simulatedSites.has(site),
           commentaire: row.comment,
           date_evaluation: row.created_at,
         };
