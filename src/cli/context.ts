@@ -3,6 +3,7 @@ import type { NetworkOptions } from '../crawl/crawl.types.ts';
 import type { CrawlerOverrides, CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import type { MigrationReport } from '../db/migrate.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Referential } from '../referential/referential.schema.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
 import type { Progress } from './progress.ts';
@@ -19,6 +20,10 @@ export interface CliContext {
   /** Diagnostics: usage errors, warnings. */
   err: { write(text: string): void };
   progress(): Progress;
+  /** Everything piped into the command (a password with --password-stdin). */
+  readStdin(): Promise<string>;
+  /** Where e-mails go: the outbox directory of the data directory. */
+  mailer(): Mailer;
   /** Whether stderr is a terminal (progress bars) or a log (periodic lines). */
   interactive: boolean;
   /** Exit code of the command when it ends without an error (default 0). */

@@ -11,6 +11,8 @@ export const EXIT = {
   conflict: 5,
   databaseUnavailable: 6,
   configInvalid: 7,
+  /** Wrong credentials, or a role that may not do this. */
+  accessDenied: 8,
   /** Stopped by Ctrl-C or SIGTERM: the work done is kept and the same command resumes it. */
   interrupted: 130,
 } as const;
@@ -22,6 +24,8 @@ const exitByCode: Record<UserErrorCode, number> = {
   conflict: EXIT.conflict,
   database_unavailable: EXIT.databaseUnavailable,
   config_invalid: EXIT.configInvalid,
+  unauthenticated: EXIT.accessDenied,
+  forbidden: EXIT.accessDenied,
 };
 
 /** Most problems a user needs to see at once; the rest are counted. */

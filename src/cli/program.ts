@@ -12,6 +12,7 @@ import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerStatusCommand } from './commands/status.ts';
+import { registerUserCommands } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 
 export function buildProgram(ctx: CliContext, version: string): Command {
@@ -39,6 +40,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerPublicationCommands(program, ctx);
   registerContestCommands(program, ctx);
   registerExportCommand(program, ctx);
+  registerUserCommands(program, ctx);
   registerDbCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {

@@ -26,6 +26,16 @@ const settings = {
     description: 'Port HTTP du serveur web',
     schema: z.coerce.number().int().min(1).max(65535).default(3000),
   },
+  publicUrl: {
+    env: 'BAROMETRE_PUBLIC_URL',
+    description: 'Adresse publique du site (liens des courriels), par exemple https://barometre.example.org',
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+  },
+  mailFrom: {
+    env: 'BAROMETRE_MAIL_FROM',
+    description: 'Expéditeur des courriels (réinitialisation de mot de passe, invitations)',
+    schema: z.string().min(3).default('Baromètre <ne-pas-repondre@barometre.invalid>'),
+  },
   crawlUserAgent: {
     env: 'BAROMETRE_CRAWL_USER_AGENT',
     description:

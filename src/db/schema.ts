@@ -374,3 +374,82 @@ export type BlindReviewRow = Selectable<BlindReviewsTable>;
 export type ArbitrationRow = Selectable<ArbitrationsTable>;
 export type ContestRow = Selectable<ContestsTable>;
 export type ErratumRow = Selectable<ErrataTable>;
+
+// Accounts and access (migrations/0006-accounts.ts, docs/access-control.md).
+
+export type UserRole = 'admin' | 'analyst' | 'authority';
+export const USER_ROLES: readonly UserRole[] = ['admin', 'analyst', 'authority'];
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased: the sign-in identifier. */
+  email: string;
+  name: string;
+  role: UserRole;
+  /** scrypt$N$r$p$salt$hash (src/accounts/passwords.ts). */
+  password_hash: string;
+  /** Consecutive failed sign-ins since the last success. */
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserAuthoritiesTable {
+  user_id: number;
+  authority_id: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: the token itself is never stored. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  /** Where the attempt came from (IP address), for throttling. */
+  client: string;
+  /** 1 or 0 (SQLite has no boolean). */
+  succeeded: number;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  /** E-mail of the person, or "cli" / "system". */
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** JSON of the entity before and after the change; null when it did not exist. */
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+
+export interface Schema {
+  users: UsersTable;
+  user_authorities: UserAuthoritiesTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CliContext } from '../cli/context.ts';
 import { describeFailure } from '../cli/errors.ts';
 import { buildProgram } from '../cli/program.ts';
@@ -7,12 +8,14 @@ import { loadConfig } from '../config/config.ts';
 import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
+import { outboxMailer } from '../mail/mailer.ts';
 import { startSimulatedWeb } from './simulated-web.ts';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  stdin?: NodeJS.ReadableStream;
   now?: () => Date;
   /** An open, migrated database owned by the caller (tests): used instead of the configured one, not closed. */
   database?: Database;
@@ -41,6 +44,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out: { line: (text = '') => io.stdout.write(`${text}\n`) },
       err: { write: (text) => io.stderr.write(text) },
       progress: () => createProgress(io.stderr as NodeJS.WriteStream),
+      async readStdin() {
+        const chunks: Buffer[] = [];
+        for await (const chunk of io.stdin ?? []) chunks.push(Buffer.from(chunk));
+        return Buffer.concat(chunks).toString('utf8');
+      },
+      mailer: () =>
+        outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, io.now ?? (() => new Date())),
       interactive: Boolean((io.stderr as NodeJS.WriteStream).isTTY),
       setExitCode: (code) => {
         exitCode = code;

@@ -22,7 +22,11 @@ export type UserErrorCode =
   | 'not_found'
   | 'conflict'
   | 'referential_invalid'
-  | 'database_unavailable';
+  | 'database_unavailable'
+  /** Not signed in, or the credentials are wrong. */
+  | 'unauthenticated'
+  /** Signed in, but this role or person may not do that. */
+  | 'forbidden';
 
 export class UserError extends Error {
   readonly code: UserErrorCode;

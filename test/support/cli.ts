@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { Database } from '../../src/db/database.ts';
 import { runCli } from '../../src/main/cli.ts';
 
@@ -18,7 +18,7 @@ export function temporaryDataDir(): string {
 /** Runs the CLI in-process on the given data directory and captures what it prints. */
 export async function runCliCaptured(
   argv: string[],
-  options: { dataDir: string; env?: Record<string, string>; now?: Date; database?: Database },
+  options: { dataDir: string; env?: Record<string, string>; now?: Date; database?: Database; stdin?: string },
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -31,6 +31,7 @@ export async function runCliCaptured(
     stderr,
     now: () => options.now ?? new Date('2026-11-21T12:00:00Z'),
     ...(options.database ? { database: options.database } : {}),
+    ...(options.stdin === undefined ? {} : { stdin: Readable.from([options.stdin]) }),
   });
   return {
     code,

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  canActForAuthority,
+  canArbitrate,
+  canDecideContests,
+  canEnterBackOffice,
+  canManageEditions,
+  canManageSurveys,
+  canManageUsers,
+  canModerateInitiatives,
+  canPreviewAuthority,
+  canPublishEditions,
+  canReviewAssessments,
+  canViewAuditLog,
+} from './authorization.rules.ts';
+
+const admin: Actor = { id: 1, role: 'admin', authorityIds: [] };
+const analyst: Actor = { id: 2, role: 'analyst', authorityIds: [] };
+const ain: Actor = { id: 3, role: 'authority', authorityIds: [10] };
+const aisne: Actor = { id: 4, role: 'authority', authorityIds: [20, 21] };
+
+describe('authorisation rules', () => {
+  const roleRules = {
+    canEnterBackOffice: [canEnterBackOffice, ['admin', 'analyst', 'ain']],
+    canReviewAssessments: [canReviewAssessments, ['admin', 'analyst']],
+    canArbitrate: [canArbitrate, ['admin', 'analyst']],
+    canDecideContests: [canDecideContests, ['admin', 'analyst']],
+    canModerateInitiatives: [canModerateInitiatives, ['admin', 'analyst']],
+    canManageEditions: [canManageEditions, ['admin']],
+    canPublishEditions: [canPublishEditions, ['admin']],
+    canManageUsers: [canManageUsers, ['admin']],
+    canViewAuditLog: [canViewAuditLog, ['admin']],
+    canManageSurveys: [canManageSurveys, ['admin']],
+  } as const;
+  const people = { public: null, admin, analyst, ain } as const;
+
+  for (const [name, [rule, allowed]] of Object.entries(roleRules)) {
+    it(`${name} allows exactly ${allowed.join(', ')}`, () => {
+      const granted = Object.entries(people)
+        .filter(([, person]) => rule(person))
+        .map(([who]) => who);
+      expect(granted).toEqual(allowed);
+    });
+  }
+
+  it('a representative acts only for the authorities bound to the account; an administrator for any', () => {
+    expect(canActForAuthority(ain, 10)).toBe(true);
+    expect(canActForAuthority(ain, 20)).toBe(false);
+    expect(canActForAuthority(aisne, 21)).toBe(true);
+    expect(canActForAuthority(admin, 20)).toBe(true);
+    expect(canActForAuthority(analyst, 10)).toBe(false);
+    expect(canActForAuthority(null, 10)).toBe(false);
+  });
+
+  it('unpublished figures of an authority are visible to its representatives and the staff only', () => {
+    expect(canPreviewAuthority(ain, 10)).toBe(true);
+    expect(canPreviewAuthority(aisne, 10)).toBe(false);
+    expect(canPreviewAuthority(analyst, 10)).toBe(true);
+    expect(canPreviewAuthority(null, 10)).toBe(false);
+  });
+});
