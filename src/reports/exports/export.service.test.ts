@@ -299,12 +299,13 @@ describe.each(TEST_ENGINES)('open-data export on %s', (engine) => {
       'evaluations',
     ]);
     const evaluations = workbook.getWorksheet('evaluations');
-    const header = (evaluations?.getRow(1).values as unknown[]).slice(1);
+    if (!evaluations) throw new Error('no evaluations sheet');
+    const header = (evaluations.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(assessmentsDataset.fields.map((field) => field.name));
     const levelColumn = header.indexOf('niveau') + 1;
     const dateColumn = header.indexOf('date_evaluation') + 1;
-    expect(typeof evaluations?.getRow(2).getCell(levelColumn).value).toBe('number');
-    expect(evaluations?.getRow(2).getCell(dateColumn).value).toBeInstanceOf(Date);
+    expect(typeof evaluations.getRow(2).getCell(levelColumn).value).toBe('number');
+    expect(evaluations.getRow(2).getCell(dateColumn).value).toBeInstanceOf(Date);
     const dictionary = workbook.getWorksheet('dictionnaire');
     expect(dictionary?.rowCount).toBe(
       1 + authoritiesDataset.fields.length + assessmentsDataset.fields.length,
