@@ -8,6 +8,7 @@ import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import type { CliContext } from './context.ts';
 
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   // After `edition`: it adds `edition publish` to that group.
   registerReviewCommands(program, ctx);
   registerDbCommands(program, ctx);
+  registerServeCommand(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {
     command.helpOption('-h, --help', 'affiche l’aide de la commande').exitOverride();

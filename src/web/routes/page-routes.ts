@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { UserError } from '../../shared/errors.ts';
+import { searchQuery } from '../api/api-schemas.ts';
+import type { PageChrome } from '../layout/layout.tsx';
+import { ApiPage } from '../pages/api-page.tsx';
+import { AuthorityPage } from '../pages/authority.tsx';
+import { HomePage } from '../pages/home.tsx';
+import { MethodologyPage } from '../pages/methodology.tsx';
+import { SearchPage } from '../pages/search.tsx';
+import type { WebServices } from '../web-services.ts';
+import { kindFromSlug } from './kind-slugs.ts';
+import { render } from './render.ts';
+
+export type ChromeFor = (path: string) => PageChrome;
+
+/** Public pages: each handler validates, asks a service, renders. */
+export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
+  const pages = new Hono();
+
+  pages.get('/', async (c) => {
+    const edition = await services.currentEdition();
+    const [counts, departements, run] = edition
+      ? await Promise.all([
+          services.endToEndByDepartement(edition.id),
+          services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
+          services.latestAuditRun(edition.id),
+        ])
+      : [[], { items: [], total: 0 }, undefined];
+    const names = new Map(departements.items.map((d) => [d.code, d.name]));
+    const view = {
+      edition,
+      simulated: run?.simulated === true,
+      departements: counts.map((count) => ({
+        ...count,
+        name: names.get(count.departementCode) ?? count.departementCode,
+      })),
+    };
+    return render(c, HomePage({ chrome: chromeFor(c.req.path), view }));
+  });
+
+  pages.get('/recherche', async (c) => {
+    const raw = c.req.query('q');
+    const chrome = chromeFor(c.req.path);
+    if (raw === undefined) return render(c, SearchPage({ chrome, view: { query: '' } }));
+    const parsed = searchQuery.shape.q.safeParse(raw);
+    if (!parsed.success) {
+      const message =
+        raw.trim() === ''
+          ? 'Saisissez un nom, un code INSEE ou un code postal'
+          : 'Saisissez 100 caractères au plus';
+      return render(c, SearchPage({ chrome, view: { query: raw, error: { field: 'q', message } } }), 400);
+    }
+    const hits = await services.search(parsed.data, 50);
+    return render(c, SearchPage({ chrome, view: { query: parsed.data, hits } }));
+  });
+
+  pages.get('/collectivites/:kind/:code', async (c) => {
+    const kind = kindFromSlug(c.req.param('kind'));
+    const code = c.req.param('code').toUpperCase();
+    const profile = kind ? await services.authorityProfile(kind, code) : undefined;
+    if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
+    const edition = await services.currentEdition();
+    const { services: assessed, audit } = edition
+      ? await services.authorityAssessments(edition.id, profile.id)
+      : { services: [], audit: undefined };
+    return render(
+      c,
+      AuthorityPage({ chrome: chromeFor(c.req.path), view: { profile, edition, services: assessed, audit } }),
+    );
+  });
+
+  pages.get('/methodologie', (c) => render(c, MethodologyPage({ chrome: chromeFor(c.req.path) })));
+  pages.get('/api', (c) => render(c, ApiPage({ chrome: chromeFor(c.req.path) })));
+
+  return pages;
+}
