@@ -8,6 +8,7 @@ import {
   frenchTypography,
   NARROW_NBSP,
   NBSP,
+  plural,
   quote,
 } from './french-typography.ts';
 
@@ -28,6 +29,13 @@ describe('French number formatting', () => {
     expect(formatPercent(0.125)).toBe(`12,5${NBSP}%`);
     expect(formatPercent(1, 0)).toBe(`100${NBSP}%`);
     expect(formatEuros(1500000)).toBe(`1${NARROW_NBSP}500${NARROW_NBSP}000${NBSP}€`);
+  });
+
+  it('uses the singular below 2, as French does', () => {
+    expect(plural(0, 'démarche')).toBe('0 démarche');
+    expect(plural(1, 'département')).toBe('1 département');
+    expect(plural(1500, 'habitant')).toBe(`1${NARROW_NBSP}500 habitants`);
+    expect(plural(2, 'travail', 'travaux')).toBe('2 travaux');
   });
 
   it('writes dates in words, in UTC', () => {

@@ -75,3 +75,8 @@ export function frenchTypography(text: string): string {
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`);
 }
+
+/** "0 démarche", "1 démarche", "12 démarches": French takes the singular below 2. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatInteger(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`;
+}

@@ -20,10 +20,7 @@ export interface Stylesheet {
 const SOURCE = fileURLToPath(new URL('./barometre.scss', import.meta.url));
 
 export async function loadStylesheet(options: { cacheDir: string }): Promise<Stylesheet> {
-  const require = createRequire(import.meta.url);
-  const versions = ['govuk-frontend', 'sass'].map(
-    (name) => (require(`${name}/package.json`) as { version: string }).version,
-  );
+  const versions = ['govuk-frontend', 'sass'].map(packageVersion);
   const source = fs.readFileSync(SOURCE, 'utf8');
   const key = createHash('sha256')
     .update([source, ...versions].join('\n'))
@@ -54,4 +51,12 @@ async function compile(): Promise<string> {
     quietDeps: true,
   });
   return result.css;
+}
+
+/** A package's version, from the package.json beside its entry point (sass does not export it). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve(name));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -29,7 +29,14 @@ export function histogram(options: HistogramOptions): string {
       x: { label: options.valueLabel, tickFormat: format },
       y: { label: options.countLabel ?? 'Effectif', grid: true, tickFormat: (v: number) => formatInteger(v) },
       marks: [
-        Plot.rectY(options.bins, { x1: 'from', x2: 'to', y: 'count', fill: '#0b4f6c', inset: 1 }),
+        Plot.rectY(options.bins, {
+          x1: 'from',
+          x2: 'to',
+          y: 'count',
+          fill: '#0b4f6c',
+          insetLeft: 1,
+          insetRight: 1,
+        }),
         Plot.ruleY([0]),
       ],
     },

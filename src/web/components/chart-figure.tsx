@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { frenchTypography } from '../../shared/french-typography.ts';
 
 /**
  * A chart or map as a figure: a visible title, the SVG (server-rendered, with its own title
@@ -26,8 +27,8 @@ export function ChartFigure({
     <figure class={`bm-chart ${className}`.trim()}>
       <figcaption class="bm-chart__caption">{title}</figcaption>
       {raw(svg)}
-      <p class="govuk-body bm-chart__summary">{summary}</p>
-      {source ? <p class="govuk-body-s bm-muted">{source}</p> : null}
+      <p class="govuk-body bm-chart__summary">{frenchTypography(summary)}</p>
+      {source ? <p class="govuk-body-s bm-muted">{frenchTypography(source)}</p> : null}
       <details class="govuk-details">
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text">Voir les données sous forme de tableau</span>

@@ -86,7 +86,7 @@ export function franceMap(options: FranceMapOptions): string {
 
 function area(d: string, entry: MapValue | undefined, fallbackName: string, scale: ColourScale): string {
   const fill = entry ? scale.colourOf(entry.value) : NO_DATA_COLOUR;
-  const label = entry ? `${entry.name} : ${entry.valueText}` : `${fallbackName} : pas de donnée`;
+  const label = `${entry?.name ?? fallbackName}\u00a0: ${entry ? entry.valueText : 'pas de donnée'}`;
   return `<path class="bm-map__area" d="${escapeXml(d)}" fill="${fill}"><title>${escapeXml(label)}</title></path>`;
 }
 

@@ -1,6 +1,6 @@
 import type { DepartementCount } from '../../assessments/end-to-end-by-departement.query.ts';
 import type { EditionRow } from '../../db/schema.ts';
-import { formatDate, formatInteger, frenchTypography } from '../../shared/french-typography.ts';
+import { formatDate, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { ChartFigure } from '../components/chart-figure.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
@@ -80,13 +80,12 @@ function EndToEndMap({ view }: { view: HomeView }) {
     code: d.departementCode,
     name: d.name,
     value: d.assessed > 0 ? d.endToEnd : null,
-    valueText:
-      d.assessed > 0 ? `${formatInteger(d.endToEnd)} démarche(s) de bout en bout` : 'pas encore évalué',
+    valueText: d.assessed > 0 ? `${plural(d.endToEnd, 'démarche')} de bout en bout` : 'pas encore évalué',
   }));
   const title = 'Démarches de bout en bout par département';
   const summary = frenchTypography(
-    `${formatInteger(assessed.length)} départements sur ${formatInteger(view.departements.length)} ont des évaluations ; ` +
-      `${formatInteger(total)} démarches y sont faisables de bout en bout (niveau 4). ` +
+    `${plural(assessed.length, 'département')} sur ${formatInteger(view.departements.length)} ${assessed.length > 1 ? 'ont' : 'a'} des évaluations ; ` +
+      `${plural(total, 'démarche')} y ${total > 1 ? 'sont faisables' : 'est faisable'} de bout en bout (niveau 4). ` +
       'Ce décompte brut n’est pas l’indice du Baromètre : il ne tient compte ni du nombre de services applicables ni de leur poids.',
   );
   const svg = franceMap({
