@@ -4,6 +4,10 @@ import { createWebWorld, type WebWorld } from '../../test/support/web-world.ts';
 import { NARROW_NBSP, NBSP } from '../shared/french-typography.ts';
 import { CONTENT_SECURITY_POLICY, HSTS } from './middleware/security-headers.ts';
 
+// Answers are read loosely here; their shapes are the API schemas' business.
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies under test
+type Json = any;
+
 describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
   let world: WebWorld;
   beforeAll(async () => {
@@ -183,7 +187,7 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
 
   describe('API v1', () => {
     it('lists territories with filters and pagination metadata', async () => {
-      const body = await (await get('/api/v1/territories?kind=commune&per_page=1&page=2')).json();
+      const body = (await (await get('/api/v1/territories?kind=commune&per_page=1&page=2')).json()) as Json;
       expect(body.meta).toEqual({ page: 2, per_page: 1, total: 2 });
       expect(body.data).toEqual([
         expect.objectContaining({ kind: 'commune', code: '01053', url: '/api/v1/territories/commune/01053' }),
@@ -193,7 +197,7 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
     it('answers bad parameters with 400 naming each field', async () => {
       const response = await get('/api/v1/territories?kind=canton&per_page=1000');
       expect(response.status).toBe(400);
-      const body = await response.json();
+      const body = (await response.json()) as Json;
       expect(body.error.code).toBe('input_invalid');
       expect(body.error.problems.map((p: { field: string }) => p.field).sort()).toEqual(['kind', 'per_page']);
     });
@@ -201,7 +205,7 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
     it('gives a territory’s assessments with evidence, and 404 for an unknown one', async () => {
       const response = await get('/api/v1/territories/departement/01/assessments');
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
-      const body = await response.json();
+      const body = (await response.json()) as Json;
       expect(body.data.edition.year).toBe(2026);
       expect(body.data.simulated).toBe(false);
       expect(body.data.assessments).toContainEqual(
@@ -212,7 +216,7 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
     });
 
     it('searches by postal code', async () => {
-      const body = await (await get('/api/v1/search?q=01000')).json();
+      const body = (await (await get('/api/v1/search?q=01000')).json()) as Json;
       expect(body.data[0]).toMatchObject({
         reason: 'postal_code',
         postal_code: '01000',
@@ -222,7 +226,7 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
     });
 
     it('publishes an OpenAPI document generated from the validation schemas', async () => {
-      const doc = await (await get('/api/v1/openapi.json')).json();
+      const doc = (await (await get('/api/v1/openapi.json')).json()) as Json;
       expect(doc.openapi).toBe('3.1.0');
       expect(Object.keys(doc.paths)).toContain('/territories/{kind}/{code}/assessments');
       const params = doc.paths['/territories'].get.parameters.map((p: { name: string }) => p.name);
@@ -245,10 +249,10 @@ describe('public site behind TLS and on failure', () => {
   it('sends HSTS behind a trusted proxy only when it says the client used https', async () => {
     const world = await createWebWorld('sqlite', { tls: { tls: false, trustProxy: true } });
     try {
-      const over = (proto: string) =>
-        world.app
-          .request('/', { headers: { 'x-forwarded-proto': proto } })
-          .then((r) => r.headers.get('strict-transport-security'));
+      const over = async (proto: string) =>
+        (await world.app.request('/', { headers: { 'x-forwarded-proto': proto } })).headers.get(
+          'strict-transport-security',
+        );
       expect(await over('https')).toBe(HSTS);
       expect(await over('https, http')).toBe(HSTS);
       expect(await over('http')).toBeNull();
