@@ -20,10 +20,22 @@ describe.each(TEST_ENGINES)('endToEndByDepartement (%s)', (engine) => {
       code: '20R',
       name: 'Collectivité de Corse',
     });
+    const departements: Record<string, number> = {};
     for (const code of ['2A', '2B']) {
-      const id = await createAuthority(db, { kind: 'departement', code, name: code });
-      await db.updateTable('authorities').set({ council_id: corse }).where('id', '=', id).execute();
+      departements[code] = await createAuthority(db, { kind: 'departement', code, name: code });
+      await db
+        .updateTable('authorities')
+        .set({ council_id: corse })
+        .where('id', '=', departements[code])
+        .execute();
     }
+    // 2B's own assessments win over its council's; 2A has none and takes Corse's.
+    await world.propose({
+      editionId: edition,
+      authorityId: departements['2B'] as number,
+      service: 'rsa',
+      level: 3,
+    });
     await world.propose({ editionId: edition, authorityId: ain, service: 'apa', level: 4 });
     await world.propose({ editionId: edition, authorityId: ain, service: 'rsa', level: 4 });
     await world.propose({ editionId: edition, authorityId: ain, service: 'fsl', level: 2 });
@@ -34,12 +46,12 @@ describe.each(TEST_ENGINES)('endToEndByDepartement (%s)', (engine) => {
   });
   afterAll(() => world?.database.close());
 
-  it('counts the current level-4 assessments of the council governing each département', async () => {
+  it('counts each département’s current assessments, or its council’s when it has none of its own', async () => {
     expect(await endToEndByDepartement(world.db, edition)).toEqual([
       { departementCode: '01', endToEnd: 1, assessed: 3 },
       { departementCode: '02', endToEnd: 0, assessed: 0 },
       { departementCode: '2A', endToEnd: 1, assessed: 1 },
-      { departementCode: '2B', endToEnd: 1, assessed: 1 },
+      { departementCode: '2B', endToEnd: 0, assessed: 1 },
     ]);
   });
 

@@ -3,38 +3,51 @@ import type { Executor } from '../db/transaction.ts';
 export interface DepartementCount {
   /** INSEE code of the département ("01", "2A", "974"). */
   departementCode: string;
-  /** Current assessments at level 4 (de bout en bout) of the council governing the département. */
+  /** Current assessments at level 4 (de bout en bout). */
   endToEnd: number;
-  /** Current assessments of that council, at any level: 0 means not assessed yet. */
+  /** Current assessments at any level: 0 means not assessed yet. */
   assessed: number;
 }
 
 /**
- * Per département, the current assessments of the council that governs it: the département
- * itself, or the collectivité that replaced its council (Corse for 2A and 2B, Alsace for 67
- * and 68, the collectivités uniques of Martinique, Guyane and Mayotte). Every département is
- * listed, so the map can tell "not assessed" from "none end to end".
+ * Per département, its current assessments at level 4 and in all. An audit records them on the
+ * département itself, including when another collectivité governs it (the sites of Corse,
+ * Alsace or Martinique are audited once and recorded for each département they serve); a
+ * département with none of its own takes those of its council, when that council was assessed.
+ * Every département is listed, so the map can tell "not assessed" from "none end to end".
  */
 export async function endToEndByDepartement(db: Executor, editionId: number): Promise<DepartementCount[]> {
   const rows = await db
-    .selectFrom('authorities as d')
-    .leftJoin('current_assessments as a', (join) =>
-      join
-        .on('a.edition_id', '=', editionId)
-        .on((eb) => eb('a.authority_id', '=', eb.fn.coalesce('d.council_id', 'd.id'))),
+    .with('counts', (qb) =>
+      qb
+        .selectFrom('current_assessments as a')
+        .select((eb) => [
+          'a.authority_id',
+          eb.fn.countAll<number>().as('assessed'),
+          eb.fn.sum<number>(eb.case().when('a.level', '=', 4).then(1).else(0).end()).as('end_to_end'),
+        ])
+        .where('a.edition_id', '=', editionId)
+        .groupBy('a.authority_id'),
     )
-    .select((eb) => [
+    .selectFrom('authorities as d')
+    .leftJoin('counts as own', 'own.authority_id', 'd.id')
+    .leftJoin('counts as council', 'council.authority_id', 'd.council_id')
+    .select([
       'd.code',
-      eb.fn.count<number>('a.id').as('assessed'),
-      eb.fn.sum<number>(eb.case().when('a.level', '=', 4).then(1).else(0).end()).as('end_to_end'),
+      'own.assessed as own_assessed',
+      'own.end_to_end as own_end_to_end',
+      'council.assessed as council_assessed',
+      'council.end_to_end as council_end_to_end',
     ])
     .where('d.kind', '=', 'departement')
-    .groupBy('d.code')
     .orderBy('d.code')
     .execute();
-  return rows.map((row) => ({
-    departementCode: row.code,
-    endToEnd: Number(row.end_to_end ?? 0),
-    assessed: Number(row.assessed),
-  }));
+  return rows.map((row) => {
+    const own = Number(row.own_assessed ?? 0) > 0;
+    return {
+      departementCode: row.code,
+      assessed: Number((own ? row.own_assessed : row.council_assessed) ?? 0),
+      endToEnd: Number((own ? row.own_end_to_end : row.council_end_to_end) ?? 0),
+    };
+  });
 }

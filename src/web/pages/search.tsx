@@ -13,6 +13,9 @@ export interface SearchView {
   hits?: SearchHit[] | undefined;
 }
 
+/** Results shown at most; the page says so when the list is cut. */
+export const SEARCH_LIMIT = 50;
+
 export function SearchPage({ chrome, view }: { chrome: PageChrome; view: SearchView }) {
   const title = view.error
     ? 'Erreur : rechercher une collectivité'
@@ -45,6 +48,11 @@ function Results({ query, hits }: { query: string; hits: SearchHit[] }) {
       <h2 class="govuk-heading-m" id="resultats">
         {hits.length === 1 ? '1 résultat' : `${formatInteger(hits.length)} résultats`}
       </h2>
+      {hits.length >= SEARCH_LIMIT ? (
+        <p class="govuk-body">
+          {frenchTypography(`Seuls les ${SEARCH_LIMIT} premiers sont affichés : précisez la recherche.`)}
+        </p>
+      ) : null}
       <ul class="bm-results">
         {hits.map((hit) => (
           <li class="bm-results__item">

@@ -6,7 +6,7 @@ import { ApiPage } from '../pages/api-page.tsx';
 import { AuthorityPage } from '../pages/authority.tsx';
 import { HomePage } from '../pages/home.tsx';
 import { MethodologyPage } from '../pages/methodology.tsx';
-import { SearchPage } from '../pages/search.tsx';
+import { SEARCH_LIMIT, SearchPage } from '../pages/search.tsx';
 import type { WebServices } from '../web-services.ts';
 import { kindFromSlug } from './kind-slugs.ts';
 import { render } from './render.ts';
@@ -50,7 +50,7 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
           : 'Saisissez 100 caractères au plus';
       return render(c, SearchPage({ chrome, view: { query: raw, error: { field: 'q', message } } }), 400);
     }
-    const hits = await services.search(parsed.data, 50);
+    const hits = await services.search(parsed.data, SEARCH_LIMIT);
     return render(c, SearchPage({ chrome, view: { query: parsed.data, hits } }));
   });
 
