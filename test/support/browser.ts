@@ -1,21 +1,16 @@
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/crawl/browser-renderer.ts';
 
 /**
- * Debian's Chromium for browser tests (never a downloaded one), with the flags of STACK-NOTES:
- * every host but the loopback test server is unresolvable, so a page can reach nothing else.
+ * Debian's Chromium for browser tests (never a downloaded one), with the crawler's flags
+ * (STACK-NOTES) except that the loopback test server stays reachable: every other host is
+ * unresolvable, so a page under test can reach nothing else.
  */
 export const TEST_CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--host-resolver-rules=')),
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
 export function launchTestBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: TEST_CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: DEFAULT_CHROMIUM_PATH, args: TEST_CHROMIUM_ARGS });
 }
