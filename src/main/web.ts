@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { assessedServicesOfAuthority } from '../assessments/assessments.repository.ts';
 import { endToEndByDepartement } from '../assessments/end-to-end-by-departement.query.ts';
+import { levelDistribution } from '../assessments/level-distribution.query.ts';
 import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
@@ -33,6 +34,7 @@ export function buildWebServices(database: Database): WebServices {
       return { services, audit };
     },
     endToEndByDepartement: (editionId) => endToEndByDepartement(db, editionId),
+    levelDistribution: (editionId) => levelDistribution(db, editionId),
     async latestAuditRun(editionId) {
       const run = await latestRun(db, editionId);
       return run

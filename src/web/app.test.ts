@@ -178,6 +178,17 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
       expect(html).toContain('édition 2026, en préparation');
     });
 
+    it('charts the current assessments by level, with their table', async () => {
+      const html = await (await get('/')).text();
+      expect(html).toContain(
+        '<title id="graphique-niveaux-title">Services évalués, par niveau de numérisation</title>',
+      );
+      expect(html).toContain(`Sur 3 évaluations courantes, 1 (33,3${NBSP}%) portent`);
+      expect(html).toMatch(
+        /<th scope="row" class="govuk-table__header">4 — De bout en bout<\/th><td class="govuk-table__cell govuk-table__cell--numeric">1<\/td>/,
+      );
+    });
+
     it('takes the levels from the referential’s single definition', async () => {
       const { DIGITALISATION_LEVELS } = await import('../referential/levels.ts');
       const html = await (await get('/methodologie')).text();

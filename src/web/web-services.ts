@@ -21,6 +21,8 @@ export interface WebServices {
     authorityId: number,
   ): Promise<{ services: AssessedService[]; audit: SiteAuditOverview | undefined }>;
   endToEndByDepartement(editionId: number): Promise<DepartementCount[]>;
+  /** Current assessments of the edition per level, 0 to 4. */
+  levelDistribution(editionId: number): Promise<{ level: number; count: number }[]>;
   /** Whether the edition's latest audit ran on the simulated web (every page then says so). */
   latestAuditRun(editionId: number): Promise<{ simulated: boolean } | undefined>;
   listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;

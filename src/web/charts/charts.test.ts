@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regressionLine } from '../../indicators/statistics/correlation.ts';
+import { histogram as computeHistogram } from '../../indicators/statistics/descriptive.ts';
 import { NARROW_NBSP } from '../../shared/french-typography.ts';
 import { barChart } from './bar-chart.ts';
 import { histogram } from './histogram.ts';
@@ -53,12 +54,7 @@ describe('barChart', () => {
 
 describe('histogram', () => {
   it('draws one rectangle per bin, with its count as height', () => {
-    const bins = [
-      { from: 0, to: 10, count: 4 },
-      { from: 10, to: 20, count: 8 },
-      { from: 20, to: 30, count: 0 },
-      { from: 30, to: 40, count: 2 },
-    ];
+    const { bins } = computeHistogram([1, 2, 3, 4, ...Array(8).fill(15), 35, 40], [0, 10, 20, 30, 40]);
     const svg = histogram({ ...text, bins, valueLabel: 'Score' });
     expectAccessibleSvg(svg);
     const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));

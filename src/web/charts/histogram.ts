@@ -1,14 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import type { HistogramBin } from '../../indicators/statistics/descriptive.ts';
 import { formatDecimal, formatInteger } from '../../shared/french-typography.ts';
 import { type ChartText, renderPlot } from './plot-svg.ts';
-
-export interface HistogramBin {
-  /** Lower edge, included. */
-  from: number;
-  /** Upper edge, excluded except for the last bin. */
-  to: number;
-  count: number;
-}
 
 export interface HistogramOptions extends ChartText {
   /** Bins as computed by the caller (src/indicators/statistics histogram()), so the table and the chart agree. */
@@ -30,8 +23,8 @@ export function histogram(options: HistogramOptions): string {
       y: { label: options.countLabel ?? 'Effectif', grid: true, tickFormat: (v: number) => formatInteger(v) },
       marks: [
         Plot.rectY(options.bins, {
-          x1: 'from',
-          x2: 'to',
+          x1: 'lower',
+          x2: 'upper',
           y: 'count',
           fill: '#0b4f6c',
           insetLeft: 1,

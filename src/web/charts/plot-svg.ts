@@ -41,8 +41,12 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
 export function accessibleSvg(svg: SvgElement, text: ChartText): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   for (const styled of [svg, ...svg.querySelectorAll('[style]')]) styled.removeAttribute('style');
-  svg.removeAttribute('aria-label');
-  svg.removeAttribute('aria-description');
+  // Plot labels its groups ("bar", "rule"); aria-label on a <g> without a role is not allowed,
+  // and the whole image is named by its title and description instead.
+  for (const labelled of [svg, ...svg.querySelectorAll('[aria-label], [aria-description]')]) {
+    labelled.removeAttribute('aria-label');
+    labelled.removeAttribute('aria-description');
+  }
   const ownerDocument = svg.ownerDocument;
   const title = ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.setAttribute('id', `${text.id}-title`);

@@ -7,6 +7,7 @@ import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { franceMap, type MapValue } from '../map/france-map.ts';
 import { integerScale } from '../map/map-scale.ts';
 import { authorityPath } from '../routes/kind-slugs.ts';
+import { DepartementsHistogram, LevelsChart } from './home-charts.tsx';
 import { SearchForm } from './search-form.tsx';
 
 export interface DepartementRow extends DepartementCount {
@@ -17,6 +18,7 @@ export interface HomeView {
   edition: EditionRow | undefined;
   simulated: boolean;
   departements: DepartementRow[];
+  levels: { level: number; count: number }[];
 }
 
 export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView }) {
@@ -32,6 +34,20 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
       <EditionBanner edition={edition} simulated={view.simulated} />
       <SearchForm />
       {edition ? <EndToEndMap view={view} /> : null}
+      {edition && view.levels.some((l) => l.count > 0) ? (
+        <section aria-labelledby="niveaux-titre">
+          <h2 class="govuk-heading-l" id="niveaux-titre">
+            Les évaluations en chiffres
+          </h2>
+          <p class="govuk-body">
+            {frenchTypography(
+              'Décomptes bruts des évaluations courantes de l’édition ; l’indice et les classements s’appuieront sur les services applicables à chaque collectivité et sur leur poids.',
+            )}
+          </p>
+          <LevelsChart levels={view.levels} />
+          <DepartementsHistogram departements={view.departements} />
+        </section>
+      ) : null}
       {/* Indicator sections plug in here once src/indicators publishes scores (issue 5): key
           figures of the index, the index map and the theme ranking chart. */}
     </Layout>

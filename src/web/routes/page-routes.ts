@@ -19,13 +19,14 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
 
   pages.get('/', async (c) => {
     const edition = await services.currentEdition();
-    const [counts, departements, run] = edition
+    const [counts, departements, run, levels] = edition
       ? await Promise.all([
           services.endToEndByDepartement(edition.id),
           services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
           services.latestAuditRun(edition.id),
+          services.levelDistribution(edition.id),
         ])
-      : [[], { items: [], total: 0 }, undefined];
+      : [[], { items: [], total: 0 }, undefined, []];
     const names = new Map(departements.items.map((d) => [d.code, d.name]));
     const view = {
       edition,
@@ -34,6 +35,7 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
         ...count,
         name: names.get(count.departementCode) ?? count.departementCode,
       })),
+      levels,
     };
     return render(c, HomePage({ chrome: chromeFor(c.req.path), view }));
   });
