@@ -70,6 +70,30 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
       expect(html).toContain('<link rel="stylesheet" href="/assets/barometre.test.css"/>');
     });
 
+    it('answers HEAD like GET, without a body, and CORS preflights on the API', async () => {
+      const head = await world.app.request('/methodologie', { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(await head.text()).toBe('');
+      const preflight = await world.app.request('/api/v1/territories', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://journal.example', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,HEAD,OPTIONS');
+    });
+
+    it('serves a health check, the icon and an API index', async () => {
+      expect(await (await get('/sante')).json()).toEqual({ status: 'ok' });
+      expect((await get('/favicon.svg')).headers.get('content-type')).toBe('image/svg+xml');
+      expect(((await (await get('/api/v1')).json()) as Json).openapi).toBe('/api/v1/openapi.json');
+    });
+
+    it('marks the current section in the navigation', async () => {
+      const html = await (await get('/recherche')).text();
+      expect(html).toMatch(/href="\/recherche" aria-current="page"/);
+      expect(html.match(/aria-current="page"/g)).toHaveLength(1);
+    });
+
     it('compresses pages for clients that accept gzip', async () => {
       const response = await get('/', { 'accept-encoding': 'gzip' });
       expect(response.headers.get('content-encoding')).toBe('gzip');

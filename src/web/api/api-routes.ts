@@ -18,6 +18,12 @@ export function apiRoutes(services: WebServices, version: string): Hono {
   const api = new Hono();
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
 
+  api.get('/', (c) =>
+    c.json({
+      openapi: '/api/v1/openapi.json',
+      endpoints: ['/api/v1/editions', '/api/v1/territories', '/api/v1/search'],
+    }),
+  );
   api.get('/openapi.json', (c) => c.json(openApiDocument(version)));
 
   api.get('/editions', async (c) => c.json({ data: (await services.listEditions()).map(presentEdition) }));

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { UserError } from '../../shared/errors.ts';
 import { searchQuery } from '../api/api-schemas.ts';
 import type { PageChrome } from '../layout/layout.tsx';
 import { ApiPage } from '../pages/api-page.tsx';
@@ -8,7 +7,7 @@ import { HomePage } from '../pages/home.tsx';
 import { MethodologyPage } from '../pages/methodology.tsx';
 import { SEARCH_LIMIT, SearchPage } from '../pages/search.tsx';
 import type { WebServices } from '../web-services.ts';
-import { kindFromSlug } from './kind-slugs.ts';
+import { loadAuthorityView, loadHomeView } from './page-views.ts';
 import { render } from './render.ts';
 
 export type ChromeFor = (path: string) => PageChrome;
@@ -17,28 +16,9 @@ export type ChromeFor = (path: string) => PageChrome;
 export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
   const pages = new Hono();
 
-  pages.get('/', async (c) => {
-    const edition = await services.currentEdition();
-    const [counts, departements, run, levels] = edition
-      ? await Promise.all([
-          services.endToEndByDepartement(edition.id),
-          services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
-          services.latestAuditRun(edition.id),
-          services.levelDistribution(edition.id),
-        ])
-      : [[], { items: [], total: 0 }, undefined, []];
-    const names = new Map(departements.items.map((d) => [d.code, d.name]));
-    const view = {
-      edition,
-      simulated: run?.simulated === true,
-      departements: counts.map((count) => ({
-        ...count,
-        name: names.get(count.departementCode) ?? count.departementCode,
-      })),
-      levels,
-    };
-    return render(c, HomePage({ chrome: chromeFor(c.req.path), view }));
-  });
+  pages.get('/', async (c) =>
+    render(c, HomePage({ chrome: chromeFor(c.req.path), view: await loadHomeView(services) })),
+  );
 
   pages.get('/recherche', async (c) => {
     const raw = c.req.query('q');
@@ -57,18 +37,8 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
   });
 
   pages.get('/collectivites/:kind/:code', async (c) => {
-    const kind = kindFromSlug(c.req.param('kind'));
-    const code = c.req.param('code').toUpperCase();
-    const profile = kind ? await services.authorityProfile(kind, code) : undefined;
-    if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
-    const edition = await services.currentEdition();
-    const { services: assessed, audit } = edition
-      ? await services.authorityAssessments(edition.id, profile.id)
-      : { services: [], audit: undefined };
-    return render(
-      c,
-      AuthorityPage({ chrome: chromeFor(c.req.path), view: { profile, edition, services: assessed, audit } }),
-    );
+    const view = await loadAuthorityView(services, c.req.param('kind'), c.req.param('code'));
+    return render(c, AuthorityPage({ chrome: chromeFor(c.req.path), view }));
   });
 
   pages.get('/methodologie', (c) => render(c, MethodologyPage({ chrome: chromeFor(c.req.path) })));
