@@ -51,6 +51,27 @@ describe.each(TEST_ENGINES)('public site over HTTP (%s)', (engine) => {
       }
     });
 
+    it('writes French punctuation with no-break spaces in every text of every page', async () => {
+      for (const path of [
+        '/',
+        '/recherche?q=ain',
+        '/recherche?q=',
+        '/collectivites/departement/01',
+        '/methodologie',
+        '/api',
+        '/x',
+      ]) {
+        const html = await (await get(path)).text();
+        const texts = [...html.matchAll(/>([^<]+)</g)].map((m) => m[1] as string);
+        const attributes = [...html.matchAll(/(?:title|aria-label|alt)="([^"]+)"/g)].map(
+          (m) => m[1] as string,
+        );
+        for (const text of [...texts, ...attributes]) {
+          expect(text, path).not.toMatch(/ [;:!?](?=\s|$)|« | »/);
+        }
+      }
+    });
+
     it('answers a repeated request with 304 when its ETag still matches', async () => {
       const first = await get('/methodologie');
       const tag = first.headers.get('etag');

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { frenchTypography } from '../../shared/french-typography.ts';
 
 /**
  * Observable Plot rendered on the server into a light DOM (linkedom), returned as SVG text to
@@ -50,10 +51,10 @@ export function accessibleSvg(svg: SvgElement, text: ChartText): string {
   const ownerDocument = svg.ownerDocument;
   const title = ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.setAttribute('id', `${text.id}-title`);
-  title.textContent = text.title;
+  title.textContent = frenchTypography(text.title);
   const desc = ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'desc');
   desc.setAttribute('id', `${text.id}-desc`);
-  desc.textContent = text.description;
+  desc.textContent = frenchTypography(text.description);
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
   svg.setAttribute('role', 'img');

