@@ -73,23 +73,12 @@ export function franceMap(options: FranceMapOptions): string {
   }
   parts.push('</g>');
 
-  const shapes = overseasShapes();
   OVERSEAS_DEPARTEMENTS.forEach(({ code, name }, index) => {
-    const shape = shapes.get(code);
-    if (!shape) return;
     const top = 8 + index * (INSET_SIZE + INSET_GAP);
-    const projection = geoMercator().fitExtent(
-      [
-        [6, 6],
-        [INSET_SIZE - 6, INSET_SIZE - 6],
-      ],
-      shape,
-    );
-    const d = geoPath(projection)(shape) ?? '';
     parts.push(
       `<g transform="translate(8,${top})">`,
       `<rect class="bm-map__inset-frame" x="0" y="0" width="${INSET_SIZE}" height="${INSET_SIZE}"/>`,
-      area(d, byCode.get(code), name, options.scale),
+      area(insetPaths().get(code) ?? '', byCode.get(code), name, options.scale),
       `<text class="bm-map__inset-label" x="0" y="${INSET_SIZE + 13}">${escapeXml(name)}</text>`,
       '</g>',
     );
@@ -97,6 +86,25 @@ export function franceMap(options: FranceMapOptions): string {
 
   parts.push(legend(options, METRO_HEIGHT + 8, LEFT), '</svg>');
   return parts.join('');
+}
+
+let insets: Map<string, string> | undefined;
+/** Each overseas département projected into its inset box, once per process (the shapes never change). */
+function insetPaths(): Map<string, string> {
+  if (!insets) {
+    insets = new Map();
+    for (const [code, shape] of overseasShapes()) {
+      const projection = geoMercator().fitExtent(
+        [
+          [6, 6],
+          [INSET_SIZE - 6, INSET_SIZE - 6],
+        ],
+        shape,
+      );
+      insets.set(code, geoPath(projection)(shape) ?? '');
+    }
+  }
+  return insets;
 }
 
 function area(d: string, entry: MapValue | undefined, fallbackName: string, scale: ColourScale): string {
