@@ -31,6 +31,8 @@ export interface CliContext {
   crawlerRuntime(overrides?: CrawlerOverrides): CrawlerRuntime;
   /** Starts the local farm of simulated websites for these targets and says how to reach it. */
   simulatedWeb(targets: AuditTarget[], referential: Referential): Promise<SimulatedWeb>;
+  /** Starts the public web server on the configured port; logs go to stdout as JSON lines. */
+  startWebServer(database: Database): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 export interface SimulatedWeb {

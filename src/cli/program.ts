@@ -11,6 +11,7 @@ import { registerImportCommands } from './commands/import.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerUserCommands } from './commands/user.ts';
 import type { CliContext } from './context.ts';
@@ -42,6 +43,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerExportCommand(program, ctx);
   registerUserCommands(program, ctx);
   registerDbCommands(program, ctx);
+  registerServeCommand(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {
     command.helpOption('-h, --help', 'affiche l’aide de la commande').exitOverride();

@@ -2,6 +2,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../shared/errors.ts';
 
+// "true"/"false"/"1"/"0" only: z.coerce.boolean() would read "false" as true.
+const booleanSetting = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
 /**
  * The one place where the environment is read. Every setting has a field name, the
  * environment variable that sets it and a default; the whole config is parsed once at start
@@ -35,6 +40,18 @@ const settings = {
     env: 'BAROMETRE_MAIL_FROM',
     description: 'Expéditeur des courriels (réinitialisation de mot de passe, invitations)',
     schema: z.string().min(3).default('Baromètre <ne-pas-repondre@barometre.invalid>'),
+  },
+  webTls: {
+    env: 'BAROMETRE_WEB_TLS',
+    description:
+      'true : le site est servi en HTTPS (par un proxy qui termine TLS) ; envoie Strict-Transport-Security sur toutes les réponses',
+    schema: booleanSetting.default(false),
+  },
+  webTrustProxy: {
+    env: 'BAROMETRE_WEB_TRUST_PROXY',
+    description:
+      'true : le serveur est derrière un proxy de confiance ; X-Forwarded-Proto: https déclenche Strict-Transport-Security',
+    schema: booleanSetting.default(false),
   },
   crawlUserAgent: {
     env: 'BAROMETRE_CRAWL_USER_AGENT',

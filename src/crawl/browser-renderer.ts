@@ -20,7 +20,7 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
  * preconnect, a redirect answered by a fulfilled response) fails instead of reaching a network.
  * Never add `--disable-features`: it would replace Playwright's own list.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -9,7 +9,16 @@ import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
 import { outboxMailer } from '../mail/mailer.ts';
+import { createJsonLogger } from '../shared/logger.ts';
 import { startSimulatedWeb } from './simulated-web.ts';
+import { startWebServer } from './web.ts';
+
+function readVersion(): string {
+  const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return version;
+}
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -57,13 +66,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       crawlerRuntime: (overrides) => createCrawlerRuntime(config, overrides),
       simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+      startWebServer: (opened) =>
+        startWebServer({
+          config,
+          database: opened,
+          logger: createJsonLogger(io.stdout),
+          version: readVersion(),
+        }),
     };
-    const { version } = JSON.parse(
-      fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-    ) as {
-      version: string;
-    };
-    await buildProgram(ctx, version).parseAsync(argv, { from: 'user' });
+    await buildProgram(ctx, readVersion()).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     const failure = describeFailure(error);

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { assessedServicesOfAuthority } from '../assessments/assessments.repository.ts';
+import { endToEndByDepartement } from '../assessments/end-to-end-by-departement.query.ts';
+import { levelDistribution } from '../assessments/level-distribution.query.ts';
+import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
+import { findCurrentEdition } from '../editions/current-edition.ts';
+import { listEditions } from '../editions/editions.service.ts';
+import type { Logger } from '../shared/logger.ts';
+import { listAuthorities } from '../territories/authority-list.repository.ts';
+import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
+import { cogPostalCodeIndex, createAuthoritySearch } from '../territories/authority-search.service.ts';
+import { createWebApp } from '../web/app.ts';
+import { loadStylesheet } from '../web/assets/stylesheet.ts';
+import { overseasShapes } from '../web/map/overseas-shapes.ts';
+import type { WebServices } from '../web/web-services.ts';
+
+/** Composition root of the web server: domain services over one database, the app, the listener. */
+export function buildWebServices(database: Database): WebServices {
+  const { db } = database;
+  const search = createAuthoritySearch(db);
+  return {
+    currentEdition: () => findCurrentEdition(db),
+    listEditions: () => listEditions(db),
+    search: (query, limit) => search.search(query, limit),
+    authorityProfile: (kind, code) => findAuthorityProfile(db, kind, code),
+    async authorityAssessments(editionId, authorityId) {
+      const [services, audit] = await Promise.all([
+        assessedServicesOfAuthority(db, editionId, authorityId),
+        latestSiteAudit(db, editionId, authorityId),
+      ]);
+      return { services, audit };
+    },
+    endToEndByDepartement: (editionId) => endToEndByDepartement(db, editionId),
+    levelDistribution: (editionId) => levelDistribution(db, editionId),
+    async latestAuditRun(editionId) {
+      const run = await latestRun(db, editionId);
+      return run
+        ? { simulated: (JSON.parse(run.options) as { simulated?: boolean }).simulated === true }
+        : undefined;
+    },
+    listAuthorities: (filter) => listAuthorities(db, filter),
+  };
+}
+
+export interface RunningWebServer {
+  url: string;
+  /** Stops accepting connections and waits for requests in flight, at most `graceMs`. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startWebServer(options: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  version: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  hostname?: string;
+}): Promise<RunningWebServer> {
+  const { config, logger } = options;
+  const stylesheet = await loadStylesheet({ cacheDir: path.join(config.dataDir, 'cache') });
+  // Read once at start rather than on the first visitor's request (about 1.5 s together).
+  overseasShapes();
+  cogPostalCodeIndex();
+  const app = createWebApp({
+    services: buildWebServices(options.database),
+    stylesheet,
+    logger,
+    tls: { tls: config.webTls, trustProxy: config.webTrustProxy },
+    version: options.version,
+  });
+  const port = options.port ?? config.port;
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port, hostname: options.hostname }, () => resolve(started));
+    started.once('error', reject);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://localhost:${actualPort}`;
+  logger.info('server started', { url, port: actualPort, engine: options.database.engine });
+  return {
+    url,
+    close: (graceMs = 10_000) =>
+      new Promise<void>((resolve) => {
+        // Idle keep-alive connections would hold close() open: drop them, let busy ones finish.
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          logger.info('server stopped', {});
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  };
+}

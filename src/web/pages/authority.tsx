@@ -1,0 +1,192 @@
+import type { AssessedService } from '../../assessments/assessments.repository.ts';
+import type { SiteAuditOverview } from '../../audits/audits.repository.ts';
+import type { AssessmentSource, EditionRow } from '../../db/schema.ts';
+import { formatEuros, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
+import { authorityKindName } from '../../territories/authority-lookup.ts';
+import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
+import type { Crumb } from '../components/breadcrumbs.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import { LevelTag } from '../components/level-tag.tsx';
+import { Layout, type PageChrome } from '../layout/layout.tsx';
+import { authorityPath } from '../routes/kind-slugs.ts';
+import { EditionBanner } from './home.tsx';
+
+export interface AuthorityView {
+  profile: AuthorityProfile;
+  edition: EditionRow | undefined;
+  services: AssessedService[];
+  audit: SiteAuditOverview | undefined;
+}
+
+const SOURCE_LABELS: Record<AssessmentSource, string> = {
+  crawler: 'Robot (proposition)',
+  analyst: 'Analyste',
+  survey: 'Enquête',
+  declared: 'Déclaré par la collectivité',
+};
+
+export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: AuthorityView }) {
+  const { profile } = view;
+  const kind = authorityKindName(profile.kind);
+  return (
+    <Layout chrome={chrome} title={profile.name} breadcrumbs={crumbs(profile)}>
+      <span class="govuk-caption-l">{`${kind.charAt(0).toUpperCase()}${kind.slice(1)} · ${profile.code}`}</span>
+      <h1 class="govuk-heading-xl">{profile.name}</h1>
+      <EditionBanner edition={view.edition} simulated={view.audit?.runOptions.simulated === true} />
+      <Identity profile={profile} />
+      {/* The scorecard plugs in here once src/indicators publishes scores (issue 5): index, rank,
+          peer-group comparison and history across editions. */}
+      <Assessments view={view} />
+    </Layout>
+  );
+}
+
+function crumbs(profile: AuthorityProfile): Crumb[] {
+  const list: Crumb[] = [{ href: '/', label: 'Accueil' }];
+  if (profile.region) list.push({ href: authorityPath(profile.region), label: profile.region.name });
+  if (profile.departement)
+    list.push({ href: authorityPath(profile.departement), label: profile.departement.name });
+  return list;
+}
+
+function Identity({ profile }: { profile: AuthorityProfile }) {
+  const rows: [string, unknown][] = [
+    ['Type', authorityKindName(profile.kind)],
+    [profile.kind === 'epci' ? 'SIREN' : 'Code officiel géographique', profile.code],
+  ];
+  if (profile.siren && profile.siren !== profile.code) rows.push(['SIREN', profile.siren]);
+  rows.push([
+    'Population',
+    profile.population === null
+      ? 'non connue'
+      : `${formatInteger(profile.population)} habitants${profile.populationYear ? ` (population légale ${profile.populationYear})` : ''}`,
+  ]);
+  rows.push([
+    'Recettes réelles de fonctionnement',
+    profile.operatingRevenue
+      ? `${formatEuros(profile.operatingRevenue.amount)} (${profile.operatingRevenue.year})`
+      : 'non importées',
+  ]);
+  rows.push([
+    'Site internet',
+    profile.website ? (
+      <a class="govuk-link" href={profile.website.url} rel="nofollow">
+        {profile.website.url}
+      </a>
+    ) : (
+      'non connu'
+    ),
+  ]);
+  if (profile.region)
+    rows.push(['Région', <a href={authorityPath(profile.region)}>{profile.region.name}</a>]);
+  if (profile.departement)
+    rows.push(['Département', <a href={authorityPath(profile.departement)}>{profile.departement.name}</a>]);
+  if (profile.council)
+    rows.push([
+      'Compétences exercées par',
+      <a href={authorityPath(profile.council)}>{profile.council.name}</a>,
+    ]);
+  if (profile.statusNote) rows.push(['Statut', profile.statusNote]);
+  return (
+    <section aria-labelledby="identite">
+      <h2 class="govuk-heading-l" id="identite">
+        Identité
+      </h2>
+      <dl class="govuk-summary-list">
+        {rows.map(([key, value]) => (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{key}</dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Assessments({ view }: { view: AuthorityView }) {
+  const { edition, services, profile } = view;
+  const heading = (
+    <h2 class="govuk-heading-l" id="services">
+      Services en ligne
+    </h2>
+  );
+  if (!edition) {
+    return (
+      <section aria-labelledby="services">
+        {heading}
+        <p class="govuk-body">Aucune édition n’a encore été créée.</p>
+      </section>
+    );
+  }
+  if (services.length === 0) {
+    return (
+      <section aria-labelledby="services">
+        {heading}
+        <p class="govuk-body">
+          {frenchTypography(`Aucune évaluation de cette collectivité pour l’édition ${edition.year}.`)}
+        </p>
+        {profile.council ? (
+          <p class="govuk-body">
+            Les services de ce territoire relèvent de{' '}
+            <a href={`${authorityPath(profile.council)}#services`}>{profile.council.name}</a>.
+          </p>
+        ) : null}
+      </section>
+    );
+  }
+  const counts = [0, 0, 0, 0, 0];
+  for (const s of services) counts[s.assessment.level] = (counts[s.assessment.level] ?? 0) + 1;
+  const themes = groupByTheme(services);
+  return (
+    <section aria-labelledby="services">
+      {heading}
+      <p class="govuk-body">
+        {frenchTypography(
+          `${plural(services.length, 'service applicable évalué', 'services applicables évalués')} : ` +
+            `${formatInteger(counts[4] ?? 0)} de bout en bout, ${formatInteger((counts[2] ?? 0) + (counts[3] ?? 0))} partiellement en ligne, ` +
+            `${formatInteger(counts[1] ?? 0)} en information seule, ${plural(counts[0] ?? 0, 'non trouvé', 'non trouvés')}. ` +
+            'Les niveaux sont définis dans la ',
+        )}
+        <a href="/methodologie#niveaux">méthodologie</a>.
+      </p>
+      {view.audit ? (
+        <p class="govuk-body bm-muted">
+          {frenchTypography(
+            `Site examiné : ${view.audit.site.start_url} (${formatInteger(view.audit.site.pages)} pages collectées).`,
+          )}
+        </p>
+      ) : null}
+      {themes.map(([theme, list]) => (
+        <DataTable
+          caption={theme}
+          rows={list}
+          columns={[
+            { header: 'Service', cell: (s) => s.serviceName },
+            { header: 'Niveau', cell: (s) => <LevelTag level={s.assessment.level} /> },
+            { header: 'Plateforme', cell: (s) => s.assessment.platform ?? '—' },
+            { header: 'Source', cell: (s) => SOURCE_LABELS[s.assessment.source] },
+            {
+              header: 'Preuve',
+              cell: (s) =>
+                s.assessment.evidence_url ? (
+                  <a class="govuk-link bm-nowrap" href={s.assessment.evidence_url} rel="nofollow">
+                    Voir la page<span class="govuk-visually-hidden"> de preuve pour {s.serviceName}</span>
+                  </a>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      ))}
+    </section>
+  );
+}
+
+function groupByTheme(services: AssessedService[]): [string, AssessedService[]][] {
+  const groups = new Map<string, AssessedService[]>();
+  for (const service of services)
+    groups.set(service.themeName, [...(groups.get(service.themeName) ?? []), service]);
+  return [...groups];
+}

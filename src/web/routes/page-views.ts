@@ -1,0 +1,43 @@
+import { UserError } from '../../shared/errors.ts';
+import type { AuthorityView } from '../pages/authority.tsx';
+import type { HomeView } from '../pages/home.tsx';
+import type { WebServices } from '../web-services.ts';
+import { kindFromSlug } from './kind-slugs.ts';
+
+/** What the home page shows: the current edition and its per-département and per-level counts. */
+export async function loadHomeView(services: WebServices): Promise<HomeView> {
+  const edition = await services.currentEdition();
+  if (!edition) return { edition, simulated: false, departements: [], levels: [] };
+  const [counts, departements, run, levels] = await Promise.all([
+    services.endToEndByDepartement(edition.id),
+    services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
+    services.latestAuditRun(edition.id),
+    services.levelDistribution(edition.id),
+  ]);
+  const names = new Map(departements.items.map((d) => [d.code, d.name]));
+  return {
+    edition,
+    simulated: run?.simulated === true,
+    departements: counts.map((count) => ({
+      ...count,
+      name: names.get(count.departementCode) ?? count.departementCode,
+    })),
+    levels,
+  };
+}
+
+/** An authority's page, or not_found for an unknown kind or code. */
+export async function loadAuthorityView(
+  services: WebServices,
+  kindSlug: string,
+  code: string,
+): Promise<AuthorityView> {
+  const kind = kindFromSlug(kindSlug);
+  const profile = kind ? await services.authorityProfile(kind, code.toUpperCase()) : undefined;
+  if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
+  const edition = await services.currentEdition();
+  const { services: assessed, audit } = edition
+    ? await services.authorityAssessments(edition.id, profile.id)
+    : { services: [], audit: undefined };
+  return { profile, edition, services: assessed, audit };
+}

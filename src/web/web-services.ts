@@ -1,0 +1,29 @@
+import type { AssessedService } from '../assessments/assessments.repository.ts';
+import type { DepartementCount } from '../assessments/end-to-end-by-departement.query.ts';
+import type { SiteAuditOverview } from '../audits/audits.repository.ts';
+import type { AuthorityKind, EditionRow } from '../db/schema.ts';
+import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
+import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
+import type { SearchHit } from '../territories/authority-search.rules.ts';
+
+/**
+ * What the web layer may ask of the domains: read-only services wired in src/main/web.ts.
+ * The web never sees the database; tests can hand it any implementation.
+ */
+export interface WebServices {
+  currentEdition(): Promise<EditionRow | undefined>;
+  listEditions(): Promise<EditionRow[]>;
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  authorityProfile(kind: AuthorityKind, code: string): Promise<AuthorityProfile | undefined>;
+  /** Current assessments of an authority in an edition, by theme, with the site audit that produced them. */
+  authorityAssessments(
+    editionId: number,
+    authorityId: number,
+  ): Promise<{ services: AssessedService[]; audit: SiteAuditOverview | undefined }>;
+  endToEndByDepartement(editionId: number): Promise<DepartementCount[]>;
+  /** Current assessments of the edition per level, 0 to 4. */
+  levelDistribution(editionId: number): Promise<{ level: number; count: number }[]>;
+  /** Whether the edition's latest audit ran on the simulated web (every page then says so). */
+  latestAuditRun(editionId: number): Promise<{ simulated: boolean } | undefined>;
+  listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;
+}

@@ -1,0 +1,138 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchTestBrowser } from '../support/browser.ts';
+import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
+
+/**
+ * The public pages in Debian's Chromium: axe-core finds no serious or critical violation, the
+ * skip link works from the keyboard, nothing trips the CSP, and pages work without JavaScript.
+ * Screenshots go to SCREENSHOT_DIR for people to look at.
+ */
+const SCREENSHOT_DIR = process.env.BAROMETRE_SCREENSHOT_DIR ?? '/tmp/barometre-screenshots';
+
+const PAGES = [
+  { name: 'accueil', path: '/' },
+  { name: 'recherche', path: '/recherche?q=bourg' },
+  { name: 'recherche-erreur', path: '/recherche?q=' },
+  { name: 'collectivite', path: '/collectivites/departement/01' },
+  { name: 'methodologie', path: '/methodologie' },
+  { name: 'api', path: '/api' },
+  { name: 'introuvable', path: '/nulle-part' },
+];
+
+describe('public site in a browser', () => {
+  let world: WebWorld;
+  let server: ServerType;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    world = await createWebWorld('sqlite', { stylesheet: await realStylesheet() });
+    server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+        resolve(started),
+      );
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchTestBrowser();
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await world?.close();
+  });
+
+  async function open(pathname: string, options: { javaScriptEnabled?: boolean } = {}) {
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      locale: 'fr-FR',
+    });
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    const response = await page.goto(`${base}${pathname}`);
+    return { page, response, cspViolations, close: () => context.close() };
+  }
+
+  it.each(PAGES)(
+    '$name: no serious or critical axe violation, nothing blocked by the CSP',
+    async ({ name, path: pathname }) => {
+      const { page, cspViolations, close } = await open(pathname);
+      try {
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        expect(serious).toEqual([]);
+        expect(results.passes.length).toBeGreaterThan(10);
+        expect(cspViolations).toEqual([]);
+        // The stylesheet loaded (a browser's default body margin is 8px).
+        expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it('reaches the main content with the skip link, first stop of the keyboard', async () => {
+    const { page, close } = await open('/collectivites/departement/01');
+    try {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({
+        text: document.activeElement?.textContent?.trim(),
+        visible: (document.activeElement as HTMLElement | null)?.getBoundingClientRect().height ?? 0,
+      }));
+      expect(focused.text).toBe('Aller au contenu');
+      expect(focused.visible).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+      await page.keyboard.press('Tab');
+      // The next stop is inside the main content, past header and navigation.
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('searches without JavaScript, by submitting the form', async () => {
+    const { page, close } = await open('/', { javaScriptEnabled: false });
+    try {
+      await page.fill('#q', '01000');
+      await page.click('button[type=submit]');
+      await page.waitForURL(/\/recherche\?q=01000/);
+      await page.click('text=Bourg-en-Bresse');
+      await page.waitForURL(/\/collectivites\/commune\/01053$/);
+      expect(await page.textContent('h1')).toBe('Bourg-en-Bresse');
+    } finally {
+      await close();
+    }
+  });
+
+  it('opens the map’s data table without JavaScript', async () => {
+    const { page, close } = await open('/', { javaScriptEnabled: false });
+    try {
+      const table = page.locator('figure.bm-map table');
+      expect(await table.isVisible()).toBe(false);
+      await page.click('figure.bm-map summary');
+      expect(await table.isVisible()).toBe(true);
+      expect(await page.locator('figure.bm-map svg[role=img] title').first().textContent()).toBe(
+        'Démarches de bout en bout par département',
+      );
+    } finally {
+      await close();
+    }
+  });
+});
