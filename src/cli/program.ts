@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerInitiativeCommands } from './commands/initiatives.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerCrawlCommand(program, ctx);
   registerAuditCommands(program, ctx);
   registerDetectCommand(program, ctx);
+  registerInitiativeCommands(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);
   // After `edition`: it adds `edition publish` to that group.

@@ -67,15 +67,23 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
         }
         previous = `${token.stem}\u0000${surface}`;
       }
-      const matched = new Map<string, Set<string>>();
-      for (const match of matcher.matchText(text)) {
-        const phrases = matched.get(match.value) ?? new Set<string>();
-        phrases.add(match.phrase);
-        matched.set(match.value, phrases);
+      // A keyword counts once per distinct phrase; it is shown as the text wrote it.
+      const tokens = tokenizeFrench(text);
+      const matched = new Map<string, { phrases: Set<string>; spans: Set<string> }>();
+      for (const match of matcher.match(tokens)) {
+        const entry = matched.get(match.value) ?? { phrases: new Set<string>(), spans: new Set<string>() };
+        entry.phrases.add(match.phrase);
+        entry.spans.add(
+          tokens
+            .slice(match.start, match.end)
+            .map((token) => surfaces.get(token.norm) ?? token.norm)
+            .join(' '),
+        );
+        matched.set(match.value, entry);
       }
-      for (const [domain, phrases] of matched) {
+      for (const [domain, { phrases, spans }] of matched) {
         values.set(`lex:${domain}`, Math.min(phrases.size, MAX_KEYWORD_COUNT));
-        words.set(`lex:${domain}`, [...phrases].join(', '));
+        words.set(`lex:${domain}`, [...spans].join(', '));
       }
       return { values, words };
     },
