@@ -101,14 +101,15 @@ export function trainClassifier(
 /** The strongest features as the text's words, without repeating a word a stronger pair already shows. */
 function decidingWords(
   contributions: readonly { feature: string }[],
-  words: ReadonlyMap<string, string>,
+  words: ReadonlyMap<string, readonly string[]>,
 ): string[] {
   const shown: string[] = [];
   for (const { feature } of contributions) {
-    const text = words.get(feature);
-    if (text === undefined || shown.some((word) => word.includes(text))) continue;
-    shown.push(text);
-    if (shown.length === MAX_WORDS) break;
+    for (const text of words.get(feature) ?? []) {
+      if (shown.some((word) => word.includes(text))) continue;
+      shown.push(text);
+      if (shown.length === MAX_WORDS) return shown;
+    }
   }
   return shown;
 }

@@ -26,7 +26,7 @@ export interface TextFeatures {
   /** Feature name → value (1 for words; keyword count for `lex:` features). */
   values: Map<string, number>;
   /** Feature name → the words of the text behind it, as written. */
-  words: Map<string, string>;
+  words: Map<string, string[]>;
 }
 
 export interface FeatureExtractor {
@@ -46,7 +46,7 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
     extract(title, description) {
       const text = `${title}. ${description}`;
       const values = new Map<string, number>();
-      const words = new Map<string, string>();
+      const words = new Map<string, string[]>();
       const surfaces = surfaceWords(text);
       let previous: string | undefined;
       for (const token of tokenizeFrench(text)) {
@@ -83,7 +83,7 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
       }
       for (const [domain, { phrases, spans }] of matched) {
         values.set(`lex:${domain}`, Math.min(phrases.size, MAX_KEYWORD_COUNT));
-        words.set(`lex:${domain}`, [...spans].join(', '));
+        words.set(`lex:${domain}`, [...spans]);
       }
       return { values, words };
     },
@@ -92,13 +92,13 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
 
 function add(
   values: Map<string, number>,
-  words: Map<string, string>,
+  words: Map<string, string[]>,
   name: string,
   value: number,
   word: string,
 ) {
   values.set(name, value);
-  if (!words.has(name)) words.set(name, word);
+  if (!words.has(name)) words.set(name, [word]);
 }
 
 /** Normalised word → the word as the text wrote it (first occurrence, lower case). */
