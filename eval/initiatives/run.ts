@@ -83,7 +83,7 @@ if (args.has('--tune')) {
   console.log(
     `Validation croisée (${FOLDS} plis) sur la partie d'entraînement (${training.length} initiatives) :`,
   );
-  for (const threshold of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
+  for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.4, 0.5]) {
     const scores = scoreMultiLabel(keys, crossValidated(threshold));
     console.log(
       `  seuil ${threshold.toFixed(2)} : macro-F1 ${percent(scores.macroF1)}, micro-F1 ${percent(scores.microF1)}`,

@@ -53,7 +53,7 @@ export interface ClassifierOptions {
 }
 
 /** Probability from which a domain other than the most probable one is kept (chosen on the training split). */
-export const DOMAIN_THRESHOLD = 0.3;
+export const DOMAIN_THRESHOLD = 0.2;
 const MAX_WORDS = 5;
 
 export function trainClassifier(

@@ -22,7 +22,7 @@ export interface TrainingOptions {
   learningRate: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.0001, iterations: 300, learningRate: 0.5 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.001, iterations: 600, learningRate: 1 };
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -75,9 +75,12 @@ export function trainBinary(
   const weights = new Float64Array(size);
   const squared = new Float64Array(size);
   const gradient = new Float64Array(size);
-  let bias = 0;
-  let biasSquared = 0;
   const n = examples.length;
+  // The bias starts at the log-odds of the label's frequency (smoothed): a text with no known
+  // word then gets the base rate, instead of whatever the step sizes let the bias reach.
+  const positives = targets.reduce((sum, target) => sum + target, 0);
+  let bias = Math.log((positives + 0.5) / (n - positives + 0.5));
+  let biasSquared = 0;
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     for (let i = 0; i < size; i++) gradient[i] = options.l2 * (weights[i] as number);
     let biasGradient = 0;
