@@ -9,6 +9,12 @@ import type { InitiativesAnalysis } from './analysis.rules.ts';
  * which domains they favour. Pure; pages and reports print these sentences beside the tables.
  */
 
+const TOP_WORDS: Record<number, string> = {
+  1: 'ce domaine est',
+  2: 'ces deux domaines sont',
+  3: 'ces trois domaines sont',
+};
+
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 
 export function formatShare(value: number): string {
@@ -35,7 +41,7 @@ export function initiativeFindings(
       .map((domain) => `${label(domain.domain).toLowerCase()} (${formatShare(domain.share)})`)
       .join(
         ', ',
-      )} ; ces trois domaines sont le domaine principal de ${formatShare(topShare)} des initiatives.`,
+      )} ; ${TOP_WORDS[top.length] ?? 'ces domaines sont'} le domaine principal de ${formatShare(topShare)} des initiatives.`,
   );
   const { communes } = analysis;
   if (communes.communes === 0) return findings;
