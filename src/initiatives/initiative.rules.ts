@@ -1,4 +1,4 @@
-import type { InitiativeProgress, ModerationDecision } from '../db/schema.ts';
+import type { InitiativeProgress, InitiativesTable, ModerationDecision } from '../db/schema.ts';
 import { normalizeFrench } from '../shared/french-text.ts';
 import { normalizeWebsiteUrl } from '../shared/url.ts';
 import { type DomainTaxonomy, findDomain } from './domains.ts';
@@ -47,14 +47,11 @@ export function parseProgress(raw: string): InitiativeProgress | undefined {
   return PROGRESS_WORDS[key];
 }
 
-export interface InitiativeFields {
-  title: string;
-  description: string;
-  year: number;
-  url: string | null;
-  progress: InitiativeProgress;
-  contact: string | null;
-}
+/** What a person states about an initiative, checked. */
+export type InitiativeFields = Pick<
+  InitiativesTable,
+  'title' | 'description' | 'year' | 'url' | 'progress' | 'contact'
+>;
 
 export interface RawInitiativeFields {
   title: string;

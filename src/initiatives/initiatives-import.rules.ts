@@ -6,6 +6,7 @@ import {
   findAuthorityColumns,
   findDuplicateRecords,
   type LayoutDetection,
+  missingColumns,
   type RowOutcome,
   type RowProblem,
   resolveRowAuthority,
@@ -55,10 +56,7 @@ export function detectInitiativesLayout(headers: readonly string[]): LayoutDetec
     ),
   ].filter((part) => part !== undefined);
   if (!authority || missing.length > 0) {
-    return {
-      ok: false,
-      message: `colonnes manquantes : ${missing.join(' ; ')}. Colonnes trouvées : ${headers.join(', ')}.`,
-    };
+    return missingColumns(missing, headers);
   }
   return { ok: true, layout: { authority, columns } };
 }

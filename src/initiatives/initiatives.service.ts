@@ -1,5 +1,5 @@
 import { lockForTransaction } from '../db/dialect.ts';
-import type { InitiativeProgress, ModerationDecision } from '../db/schema.ts';
+import type { ModerationDecision } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Classification, DomainClassifier } from './classification/classifier.ts';
@@ -9,6 +9,7 @@ import {
   checkOverride,
   emailOrProblem,
   FIELD_LABELS,
+  type InitiativeFields,
   type ModerationStatus,
   parseDomainList,
   type RawInitiativeFields,
@@ -156,14 +157,8 @@ export async function overrideDomains(
   });
 }
 
-export interface InitiativeDetail {
+export interface InitiativeDetail extends InitiativeFields {
   id: number;
-  title: string;
-  description: string;
-  year: number;
-  url: string | null;
-  progress: InitiativeProgress;
-  contact: string | null;
   source: string;
   submittedBy: string;
   createdAt: string;

@@ -74,7 +74,9 @@ describe('barometre initiatives', () => {
     );
     const shown = await run('initiatives', 'show', '4');
     expect(shown.stdout).toContain('Modération : publiée');
-    expect(shown.stdout).toMatch(/classement automatique logreg-2026\.1-[0-9a-f]{8}\n {4}Sécurité \(\d+\s%\)/);
+    expect(shown.stdout).toMatch(
+      /classement automatique logreg-2026\.1-[0-9a-f]{8}\n {4}Sécurité \(\d+\s%\)/,
+    );
     expect(shown.stdout).toContain('analyste ana@exemple.fr : Aussi la gestion des parcs');
     expect((await run('initiatives', 'show', '99')).code).toBe(4);
 
