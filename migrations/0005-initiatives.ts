@@ -25,7 +25,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('submitted_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('initiatives_authority_index').on('initiatives').column('authority_id').execute();
+  await db.schema
+    .createIndex('initiatives_authority_index')
+    .on('initiatives')
+    .column('authority_id')
+    .execute();
   await db.schema.createIndex('initiatives_year_index').on('initiatives').column('year').execute();
 
   // One decision per initiative: a submitted initiative has none; a decision is final.
@@ -63,9 +67,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('initiative_classification_domains')
-    .addColumn('classification_id', 'integer', (c) =>
-      c.notNull().references('initiative_classifications.id'),
-    )
+    .addColumn('classification_id', 'integer', (c) => c.notNull().references('initiative_classifications.id'))
     .addColumn('domain', 'text', (c) => c.notNull())
     .addColumn('rank', 'integer', (c) => c.notNull().check(sql`rank >= 1`))
     .addColumn('confidence', 'double precision')

@@ -23,6 +23,7 @@ import { type Scores, scoreMultiLabel } from './metrics.ts';
 
 const TARGET_MACRO_F1 = 0.85;
 const FOLDS = 5;
+const BOOTSTRAP_SAMPLES = 1000;
 
 const args = new Set(process.argv.slice(2));
 const taxonomy = shippedTaxonomy();
@@ -118,6 +119,53 @@ const evaluate = (set: readonly LabelledInitiative[]) => ({
   ),
 });
 
+/**
+ * Percentile bootstrap of the held-out macro-F1: the held-out initiatives are drawn again with
+ * replacement, predictions kept. A seeded generator makes the interval reproducible.
+ */
+function bootstrapMacroF1(set: readonly LabelledInitiative[]) {
+  const predictions = set.map((item) => ({
+    labels: item.domains,
+    model: classifier.classify(item.title, item.description).domains.map((d) => d.domain),
+    baseline: baseline(item.title, item.description),
+  }));
+  let seed = 20_261_121;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const model: number[] = [];
+  const reference: number[] = [];
+  for (let sample = 0; sample < BOOTSTRAP_SAMPLES; sample++) {
+    const drawn = predictions.map(
+      () => predictions[Math.floor(random() * predictions.length)] as (typeof predictions)[number],
+    );
+    model.push(
+      scoreMultiLabel(
+        keys,
+        drawn.map((p) => ({ labels: p.labels, predicted: p.model })),
+      ).macroF1,
+    );
+    reference.push(
+      scoreMultiLabel(
+        keys,
+        drawn.map((p) => ({ labels: p.labels, predicted: p.baseline })),
+      ).macroF1,
+    );
+  }
+  const bounds = (values: number[]): [number, number] => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [
+      sorted[Math.floor(0.025 * sorted.length)] as number,
+      sorted[Math.ceil(0.975 * sorted.length) - 1] as number,
+    ];
+  };
+  return { model: bounds(model), baseline: bounds(reference) };
+}
+
 console.log(
   `Initiatives annotées : ${items.length} (entraînement ${training.length}, test réservé ${heldOut.length}) ; ` +
     `${items.filter((item) => item.domains.length > 1).length} à plusieurs domaines, ` +
@@ -129,10 +177,16 @@ console.log(
 const cv = scoreMultiLabel(keys, crossValidated(DOMAIN_THRESHOLD));
 console.log(`Validation croisée ${FOLDS} plis sur l'entraînement : macro-F1 ${percent(cv.macroF1)}.`);
 const held = evaluate(heldOut);
+const interval = bootstrapMacroF1(heldOut);
 printScores(
   `Test réservé (${heldOut.length} initiatives jamais vues à l'entraînement) — classifieur │ référence naïve par mots-clés`,
   held.model,
   held.baseline,
+);
+
+console.log(
+  `\nIntervalle de confiance à 95 % du macro-F1 (bootstrap, ${BOOTSTRAP_SAMPLES} tirages des ${heldOut.length} initiatives réservées) : ` +
+    `classifieur [${percent(interval.model[0])} ; ${percent(interval.model[1])}], référence [${percent(interval.baseline[0])} ; ${percent(interval.baseline[1])}].`,
 );
 
 const met = held.model.macroF1 >= TARGET_MACRO_F1;

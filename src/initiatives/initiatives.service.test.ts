@@ -77,7 +77,9 @@ describe.each(TEST_ENGINES)('initiatives registry on %s', (engine) => {
       domain: 'securite',
       confidence: classification.domains[0]?.confidence,
     });
-    expect((proposal?.evidence.words as Record<string, string[]>).securite).toContain('vidéoprotection');
+    expect((proposal?.evidence.words as Record<string, string[]> | undefined)?.securite).toContain(
+      'vidéoprotection',
+    );
     expect(await listInitiatives(database.db, { status: 'published' })).toEqual([]);
   });
 
@@ -151,7 +153,7 @@ describe.each(TEST_ENGINES)('initiatives registry on %s', (engine) => {
     );
     expect([again.code, again.message]).toEqual([
       'conflict',
-      'L’initiative n° ' + second.id + ' est déjà refusée : sa modération est close.',
+      `L’initiative n° ${second.id} est déjà refusée : sa modération est close.`,
     ]);
     const missing = await rejection(
       moderateInitiative(database.db, { id: 999_999, decision: 'published', moderator: 'x@y.fr' }, MODERATED),

@@ -16,7 +16,10 @@ const CSV_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
 export const csvFixture = (name: string): string => path.join(CSV_FIXTURES, name);
 
 /** Tables an import writes (views excluded). */
-export type ImportedTable = Exclude<keyof Schema, 'current_assessments' | 'current_initiative_classifications'>;
+export type ImportedTable = Exclude<
+  keyof Schema,
+  'current_assessments' | 'current_initiative_classifications'
+>;
 
 export interface ImportTestBed {
   /** Set once the suite's beforeAll has run. */
@@ -30,7 +33,10 @@ export interface ImportTestBed {
  * Registers, in the calling describe block, a database of `engine` holding the sample
  * authorities, emptied of `table` before each test, and a temporary folder removed at the end.
  */
-export function useImportTestBed(engine: TestEngine, table: ImportedTable | readonly ImportedTable[]): ImportTestBed {
+export function useImportTestBed(
+  engine: TestEngine,
+  table: ImportedTable | readonly ImportedTable[],
+): ImportTestBed {
   // Children first, so that foreign keys never block the cleanup.
   const tables: readonly ImportedTable[] = typeof table === 'string' ? [table] : table;
   let database: Database | undefined;

@@ -13,9 +13,9 @@ function rows(
 ) {
   const result: PublishedDomainRow[] = [];
   initiatives.forEach(([authorityId, population, ...domains], index) => {
-    domains.forEach((domain, rank) =>
-      result.push({ initiativeId: index + 1, authorityId, kind, population, domain, rank: rank + 1 }),
-    );
+    domains.forEach((domain, rank) => {
+      result.push({ initiativeId: index + 1, authorityId, kind, population, domain, rank: rank + 1 });
+    });
   });
   return result;
 }
