@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { type Command, InvalidArgumentError } from 'commander';
 import { formatChiSquareFigures } from '../../indicators/statistics/chi-square.ts';
 import { analyseInitiatives } from '../../initiatives/analysis/analysis.rules.ts';
 import { formatShare, initiativeFindings } from '../../initiatives/analysis/findings.ts';
@@ -7,11 +8,18 @@ import { publishedInitiativeDomains } from '../../initiatives/analysis/published
 import { type ClassifiedLine, classifyJsonLines } from '../../initiatives/classification/classify-file.ts';
 import { shippedClassifier } from '../../initiatives/classification/shipped.ts';
 import { shippedTaxonomy } from '../../initiatives/domains.ts';
+import { initiativesCsv, initiativesJson } from '../../initiatives/export/initiatives-export.ts';
+import { publishedInitiatives } from '../../initiatives/export/published-initiatives.query.ts';
 import type { CliContext } from '../context.ts';
 import { formatDecimal, formatInteger } from '../format.ts';
 import { parseYear } from '../parse-options.ts';
 
-/** `initiatives classify`, `initiatives analyse` and `initiatives domains`. */
+/** `initiatives classify`, `analyse`, `export` and `domains`: what reads the registry as a whole. */
+
+function parseFormat(value: string): 'csv' | 'json' {
+  if (value !== 'csv' && value !== 'json') throw new InvalidArgumentError('format attendu : csv ou json.');
+  return value;
+}
 
 function columns(rows: string[][]): string[] {
   const widths = (rows[0] ?? []).map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
@@ -56,6 +64,35 @@ export function registerInitiativeAnalysisCommands(group: Command, ctx: CliConte
         out.end(resolve);
       });
       ctx.err.write(`${formatInteger(lines.length)} initiative(s) classée(s) dans ${options.out}\n`);
+    });
+
+  group
+    .command('export')
+    .description('Exporte les initiatives publiées (données ouvertes, sans les contacts) en CSV ou en JSON')
+    .option(
+      '--format <format>',
+      'csv (par défaut, relisible par « initiatives import ») ou json',
+      parseFormat,
+      'csv',
+    )
+    .option('--year <année>', 'une année (par défaut : toutes)', parseYear)
+    .option('--out <fichier>', 'écrit dans ce fichier au lieu de la sortie standard')
+    .action(async (options: { format: 'csv' | 'json'; year?: number; out?: string }) => {
+      const { db } = await ctx.database();
+      const published = await publishedInitiatives(
+        db,
+        options.year === undefined ? {} : { year: options.year },
+      );
+      const text =
+        options.format === 'csv'
+          ? initiativesCsv(published)
+          : initiativesJson(published, shippedTaxonomy(), ctx.now());
+      if (options.out === undefined) {
+        ctx.out.line(text.replace(/\r?\n$/, ''));
+        return;
+      }
+      await writeFile(options.out, text, 'utf8');
+      ctx.err.write(`${formatInteger(published.length)} initiative(s) exportée(s) dans ${options.out}\n`);
     });
 
   group

@@ -85,6 +85,11 @@ describe('barometre initiatives', () => {
     expect(analysed.stdout).toContain('• 3 initiatives publiées pour 2025, portées par 3 collectivités.');
     expect(analysed.stdout).toContain('Communes par strate de population');
     expect(analysed.stdout).toMatch(/Communes de 100\s000 habitants ou plus/);
+
+    const exported = await run('initiatives', 'export', '--format', 'json', '--year', '2025');
+    expect(JSON.parse(exported.stdout).initiatives.map((item: { id: number }) => item.id)).toEqual([1, 2, 4]);
+    const csv = await run('initiatives', 'export');
+    expect(csv.stdout.split('\r\n')).toHaveLength(5);
   });
 
   it('classifies a JSONL file into one JSON line per initiative', async () => {
