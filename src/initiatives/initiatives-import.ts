@@ -96,6 +96,7 @@ export async function importInitiatives(
               evidence: { file: label, line: record.line },
             },
             options.now,
+            { firstOfNew: true },
           );
         } else {
           await recordClassifierProposal(trx, id, record.fields, options, options.now);

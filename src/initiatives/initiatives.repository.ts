@@ -72,19 +72,27 @@ export interface ClassificationInput {
 /**
  * Appends a classification superseding the current one (if any). Writers on one initiative are
  * serialised; the unique chain indexes make a writer that bypassed the lock fail, not fork.
+ * `firstOfNew` marks the first classification of an initiative inserted in the same
+ * transaction: no one else can see it yet, so neither lock nor lookup is needed (and an
+ * import of thousands of rows must not hold thousands of advisory locks on PostgreSQL).
  */
 export async function appendClassification(
   db: Executor,
   input: ClassificationInput,
   now: Date,
+  options: { firstOfNew?: boolean } = {},
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
-    await lockForTransaction(trx, `initiative-classification:${input.initiativeId}`);
-    const current = await trx
-      .selectFrom('current_initiative_classifications')
-      .select('id')
-      .where('initiative_id', '=', input.initiativeId)
-      .executeTakeFirst();
+    let supersedes: number | null = null;
+    if (!options.firstOfNew) {
+      await lockForTransaction(trx, `initiative-classification:${input.initiativeId}`);
+      const current = await trx
+        .selectFrom('current_initiative_classifications')
+        .select('id')
+        .where('initiative_id', '=', input.initiativeId)
+        .executeTakeFirst();
+      supersedes = current?.id ?? null;
+    }
     const { id } = await trx
       .insertInto('initiative_classifications')
       .values({
@@ -94,7 +102,7 @@ export async function appendClassification(
         analyst: input.analyst ?? null,
         comment: input.comment ?? null,
         evidence: JSON.stringify(input.evidence),
-        supersedes_id: current?.id ?? null,
+        supersedes_id: supersedes,
         created_at: now.toISOString(),
       })
       .returning('id')

@@ -43,6 +43,7 @@ export function classificationEvidence(classification: Classification): Record<s
   };
 }
 
+/** The classifier's proposal as the first classification of an initiative just inserted in `db`'s transaction. */
 export async function recordClassifierProposal(
   db: Executor,
   initiativeId: number,
@@ -61,6 +62,7 @@ export async function recordClassifierProposal(
       evidence: classificationEvidence(classification),
     },
     now,
+    { firstOfNew: true },
   );
   return classification;
 }

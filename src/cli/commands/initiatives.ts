@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { AuthorityKind } from '../../db/schema.ts';
 import { shippedClassifier } from '../../initiatives/classification/shipped.ts';
-import { shippedTaxonomy } from '../../initiatives/domains.ts';
+import { findDomain, shippedTaxonomy } from '../../initiatives/domains.ts';
 import {
   MODERATION_LABELS,
   type ModerationStatus,
@@ -33,6 +33,12 @@ function parseStatus(value: string): ModerationStatus {
     throw new InvalidArgumentError(`état attendu parmi : ${STATUSES.join(', ')}.`);
   }
   return value as ModerationStatus;
+}
+
+function parseDomainKey(value: string): string {
+  const found = findDomain(shippedTaxonomy(), value);
+  if (typeof found === 'string') throw new InvalidArgumentError(`${found}.`);
+  return found.key;
 }
 
 function domainLabel(key: string): string {
@@ -174,7 +180,7 @@ export function registerInitiativeCommands(program: Command, ctx: CliContext): v
     .option('--authority <code>', 'une collectivité')
     .option('--kind <type>', 'type de la collectivité si le code est ambigu', parseAuthorityKind)
     .option('--year <année>', 'année', parseYear)
-    .option('--domain <clé>', 'un domaine')
+    .option('--domain <clé>', 'un domaine (clé, voir « initiatives domains »)', parseDomainKey)
     .option('--limit <n>', 'nombre maximal de lignes', parsePositiveInteger, 50)
     .action(
       async (options: {
