@@ -26,7 +26,7 @@ import {
 
 const ALIASES = {
   title: ['Titre', 'Intitulé', 'Nom de l’initiative', 'Initiative', 'Title'],
-  description: ['Description', 'Descriptif', 'Résumé', 'Description'],
+  description: ['Description', 'Descriptif', 'Résumé'],
   year: ['Année', 'Annee', 'Année de lancement', 'Millésime', 'Year'],
   domains: ['Domaines', 'Domaine', 'Thématiques', 'Thématique', 'Domains'],
   url: ['URL', 'Lien', 'Adresse web', 'Site', 'Link'],

@@ -53,6 +53,7 @@ export function analyseInitiatives(
   domains: readonly string[],
 ): InitiativesAnalysis {
   const initiatives = new Map<number, { authorityId: number; main: string; all: Set<string> }>();
+  // Rows come ordered by initiative then rank: an initiative's first row is its main domain.
   for (const row of rows) {
     const entry = initiatives.get(row.initiativeId);
     if (entry) entry.all.add(row.domain);
@@ -62,8 +63,6 @@ export function analyseInitiatives(
         main: row.domain,
         all: new Set([row.domain]),
       });
-    // Rows come main domain first (rank 1); a later rank 1 cannot happen within one initiative.
-    if (row.rank === 1) (initiatives.get(row.initiativeId) as { main: string }).main = row.domain;
   }
   const total = initiatives.size;
   const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);

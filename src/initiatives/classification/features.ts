@@ -48,8 +48,9 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
       const values = new Map<string, number>();
       const words = new Map<string, string[]>();
       const surfaces = surfaceWords(text);
-      let previous: string | undefined;
-      for (const token of tokenizeFrench(text)) {
+      const tokens = tokenizeFrench(text);
+      let previous: { stem: string; surface: string } | undefined;
+      for (const token of tokens) {
         const kept = token.norm.length >= 3 && !STOPWORDS.has(token.stem) && !/^\d+$/.test(token.norm);
         if (!kept) {
           previous = undefined;
@@ -62,13 +63,11 @@ export function createFeatureExtractor(taxonomy: DomainTaxonomy): FeatureExtract
         if (token.norm.length > PREFIX_LENGTH)
           add(values, words, `p:${token.norm.slice(0, PREFIX_LENGTH)}`, 1, surface);
         if (previous !== undefined) {
-          const [stem, word] = previous.split('\u0000') as [string, string];
-          add(values, words, `b:${stem}_${token.stem}`, 1, `${word} ${surface}`);
+          add(values, words, `b:${previous.stem}_${token.stem}`, 1, `${previous.surface} ${surface}`);
         }
-        previous = `${token.stem}\u0000${surface}`;
+        previous = { stem: token.stem, surface };
       }
       // A keyword counts once per distinct phrase; it is shown as the text wrote it.
-      const tokens = tokenizeFrench(text);
       const matched = new Map<string, { phrases: Set<string>; spans: Set<string> }>();
       for (const match of matcher.match(tokens)) {
         const entry = matched.get(match.value) ?? { phrases: new Set<string>(), spans: new Set<string>() };
