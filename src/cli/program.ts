@@ -8,6 +8,7 @@ import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerInitiativeCommands } from './commands/initiatives.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerCrawlCommand(program, ctx);
   registerAuditCommands(program, ctx);
   registerDetectCommand(program, ctx);
+  registerInitiativeCommands(program, ctx);
   registerReferentialCommands(program, ctx);
   registerEditionCommands(program, ctx);
   registerReviewCommands(program, ctx);

@@ -453,3 +453,76 @@ export interface Schema {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
 }
+
+// Initiatives registry (migrations/0005-initiatives.ts, docs/initiatives.md).
+
+/** Where the initiative stands as a project (not its moderation). */
+export type InitiativeProgress = 'planned' | 'in_progress' | 'completed' | 'abandoned';
+export const INITIATIVE_PROGRESS: readonly InitiativeProgress[] = [
+  'planned',
+  'in_progress',
+  'completed',
+  'abandoned',
+];
+export type ModerationDecision = 'published' | 'rejected';
+export type InitiativeClassificationSource = 'classifier' | 'analyst' | 'import';
+
+/** A digital initiative of an authority, as submitted or imported; moderation is apart. */
+export interface InitiativesTable {
+  id: Generated<number>;
+  authority_id: number;
+  title: string;
+  description: string;
+  /** Year the initiative started (or was reported for). */
+  year: number;
+  url: string | null;
+  progress: InitiativeProgress;
+  /** Who to contact about it (name or e-mail); not published. */
+  contact: string | null;
+  /** "submission" or "import:<file>". */
+  source: string;
+  /** E-mail of whoever submitted or imported it. */
+  submitted_by: string;
+  created_at: Timestamp;
+}
+
+/** The decision on a submitted initiative; none while it waits. A rejection says why. */
+export interface InitiativeModerationsTable {
+  id: Generated<number>;
+  initiative_id: number;
+  decision: ModerationDecision;
+  moderator: string;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
+/** One classification of an initiative into domains; an override supersedes the previous one. */
+export interface InitiativeClassificationsTable {
+  id: Generated<number>;
+  initiative_id: number;
+  source: InitiativeClassificationSource;
+  classifier_version: string | null;
+  analyst: string | null;
+  comment: string | null;
+  /** JSON object: deciding words per domain and every domain's probability (classifier). */
+  evidence: JsonText;
+  supersedes_id: number | null;
+  created_at: Timestamp;
+}
+
+/** The domains of a classification, rank 1 the main one. */
+export interface InitiativeClassificationDomainsTable {
+  classification_id: number;
+  domain: string;
+  rank: number;
+  confidence: number | null;
+}
+
+export interface Schema {
+  initiatives: InitiativesTable;
+  initiative_moderations: InitiativeModerationsTable;
+  initiative_classifications: InitiativeClassificationsTable;
+  /** View: the classifications no other supersedes. */
+  current_initiative_classifications: InitiativeClassificationsTable;
+  initiative_classification_domains: InitiativeClassificationDomainsTable;
+}

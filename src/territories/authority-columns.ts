@@ -28,6 +28,17 @@ export type RowOutcome<R> =
 /** The columns an import needs, found in the file's headers, or why they are not. */
 export type LayoutDetection<L> = { ok: true; layout: L } | { ok: false; message: string };
 
+/** The layout of a file lacking columns: what is missing, and what the file has instead. */
+export function missingColumns(
+  missing: readonly string[],
+  headers: readonly string[],
+): { ok: false; message: string } {
+  return {
+    ok: false,
+    message: `colonnes manquantes : ${missing.join(' ; ')}. Colonnes trouvées : ${headers.join(', ')}.`,
+  };
+}
+
 /** A record of an authority from one line of the file. */
 export interface AuthorityRecord {
   line: number;

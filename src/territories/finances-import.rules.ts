@@ -6,6 +6,7 @@ import {
   findAuthorityColumns,
   findDuplicateRecords,
   type LayoutDetection,
+  missingColumns,
   type RowOutcome,
   type RowProblem,
   resolveRowAuthority,
@@ -73,10 +74,7 @@ export function detectFinancesLayout(headers: readonly string[]): LayoutDetectio
     );
   }
   if (!authority || yearColumn === undefined || amountColumn === undefined) {
-    return {
-      ok: false,
-      message: `colonnes manquantes : ${missing.join(' ; ')}. Colonnes trouvées : ${headers.join(', ')}.`,
-    };
+    return missingColumns(missing, headers);
   }
   return {
     ok: true,

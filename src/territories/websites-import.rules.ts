@@ -7,6 +7,7 @@ import {
   findAuthorityColumns,
   findDuplicateRecords,
   type LayoutDetection,
+  missingColumns,
   type RowOutcome,
   type RowProblem,
   resolveRowAuthority,
@@ -38,10 +39,7 @@ export function detectWebsitesLayout(headers: readonly string[]): LayoutDetectio
       authority ? undefined : 'le code de la collectivité (code, Code Insee, Siren, Code commune…)',
       urlColumn === undefined ? `l’adresse du site (${URL_ALIASES.join(', ')})` : undefined,
     ].filter((part) => part !== undefined);
-    return {
-      ok: false,
-      message: `colonnes manquantes : ${missing.join(' ; ')}. Colonnes trouvées : ${headers.join(', ')}.`,
-    };
+    return missingColumns(missing, headers);
   }
   return { ok: true, layout: { authority, urlColumn } };
 }

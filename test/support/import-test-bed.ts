@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import type { Schema } from '../../src/db/schema.ts';
 import { UserError } from '../../src/shared/errors.ts';
 import { createSampleAuthorities, type SampleAuthority } from './authority-factory.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
@@ -13,6 +14,12 @@ const CSV_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
 
 /** A CSV file of test/fixtures/csv. */
 export const csvFixture = (name: string): string => path.join(CSV_FIXTURES, name);
+
+/** Tables an import writes (views excluded). */
+export type ImportedTable = Exclude<
+  keyof Schema,
+  'current_assessments' | 'current_initiative_classifications'
+>;
 
 export interface ImportTestBed {
   /** Set once the suite's beforeAll has run. */
@@ -28,22 +35,24 @@ export interface ImportTestBed {
  */
 export function useImportTestBed(
   engine: TestEngine,
-  table: 'authority_finances' | 'authority_websites',
+  table: ImportedTable | readonly ImportedTable[],
 ): ImportTestBed {
+  // Children first, so that foreign keys never block the cleanup.
+  const tables: readonly ImportedTable[] = typeof table === 'string' ? [table] : table;
   let database: Database | undefined;
   let ids: Record<SampleAuthority, number> | undefined;
   let tmp: string | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     ids = await createSampleAuthorities(database.db);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `barometre-${table}-`));
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `barometre-${tables[0]}-`));
   });
   afterAll(async () => {
     await database?.close();
     if (tmp !== undefined) fs.rmSync(tmp, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    await database?.db.deleteFrom(table).execute();
+    for (const name of tables) await database?.db.deleteFrom(name).execute();
   });
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the import test bed is used before its beforeAll ran');
