@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerIndicatorsCommands } from './commands/indicators.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerEditionCommands(program, ctx);
   // After `edition`: it adds `edition publish` to that group.
   registerReviewCommands(program, ctx);
+  registerIndicatorsCommands(program, ctx);
   registerDbCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {

@@ -205,8 +205,8 @@ function themeRanking(
     row.rate = row.digitalised / row.applicable;
     rows.push(row);
   }
-  // Ranked on the percentage shown (one decimal), so that visible ties are ties.
-  const ranks = competitionRanks(rows.map((r) => Math.round(r.rate * 1000)));
+  // Ranked on the whole percentage findings show, so that visible ties are ties.
+  const ranks = competitionRanks(rows.map((r) => Math.round(r.rate * 100)));
   return rows
     .map((row, i) => ({ ...row, rank: ranks[i] as number }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'fr'));

@@ -3,10 +3,12 @@ import type { AuthorityKind, EditionRow, PreviousComparability } from '../db/sch
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { requireEdition } from '../editions/editions.service.ts';
 import { UserError } from '../shared/errors.ts';
+import { authorityKindName, findAuthorityByCode } from '../territories/authority-lookup.ts';
 import type { EditionAggregates } from './aggregates.rules.ts';
 import { editionAggregates } from './aggregates.rules.ts';
 import type { ReferentialShape } from './authority-indicators.rules.ts';
 import { applicableServices, editionIndicators } from './edition-indicators.rules.ts';
+import { editionFindings, type FindingsSection } from './findings/findings.rules.ts';
 import {
   deleteEditionIndicators,
   findIndicatorRun,
@@ -191,37 +193,31 @@ export async function listAuthorityIndicators(
 
 /**
  * One authority's stored indicators, found by its code (and kind, when codes are shared:
- * « 84 » is both a région and a département).
+ * « 84 » is both a région and a département), with the edition's run for context.
  */
 export async function authorityIndicatorsOf(
   db: Executor,
   input: { year: number; code: string; kind?: AuthorityKind },
 ): Promise<{ run: StoredIndicatorRun; indicators: AuthorityIndicators }> {
   const run = await editionIndicatorRun(db, input.year);
-  let query = db.selectFrom('authorities').select(['id', 'kind']).where('code', '=', input.code);
-  if (input.kind) query = query.where('kind', '=', input.kind);
-  const candidates = await query.execute();
-  if (candidates.length === 0) {
-    throw new UserError(
-      'not_found',
-      `Aucune collectivité de code « ${input.code} »${input.kind ? ` (${input.kind})` : ''}.`,
-    );
-  }
-  const found = await loadAuthorityIndicators(db, run.edition.id, {
-    authorityIds: candidates.map((c) => c.id),
-  });
-  if (found.length > 1) {
-    throw new UserError(
-      'input_invalid',
-      `Le code « ${input.code} » désigne plusieurs collectivités (${found.map((f) => f.kind).join(', ')}) : précisez --kind.`,
-    );
-  }
+  const authority = await findAuthorityByCode(db, input.code, input.kind);
+  const found = await loadAuthorityIndicators(db, run.edition.id, { authorityIds: [authority.id] });
   const [indicators] = found;
   if (!indicators) {
     throw new UserError(
       'not_found',
-      `La collectivité « ${input.code} » n’est pas dans le panel de l’édition ${input.year} (ni site audité, ni évaluation).`,
+      `${authority.name} (${authorityKindName(authority.kind)} ${authority.code}) n’est pas dans le panel de l’édition ${input.year} (ni site audité, ni évaluation).`,
     );
   }
   return { run, indicators };
+}
+
+/** The edition's key facts in French, from its stored aggregates, optionally for one kind. */
+export async function editionFindingsOf(
+  db: Executor,
+  input: { year: number; kind?: AuthorityKind },
+): Promise<FindingsSection[]> {
+  const run = await editionIndicatorRun(db, input.year);
+  const kinds = run.aggregates.kinds.filter((k) => input.kind === undefined || k.kind === input.kind);
+  return editionFindings(input.year, kinds);
 }

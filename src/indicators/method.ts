@@ -65,8 +65,9 @@ export function parseIndicatorMethod(text: string, label: string): IndicatorMeth
     const parsed = methodSchema.safeParse(source.doc.toJS(), { error: frenchErrorMap });
     if (!parsed.success) reportIssues(source, [], parsed.error.issues, problems);
     else {
+      const { weights } = parsed.data.index;
       method = parsed.data;
-      const total = INDEX_COMPONENTS.reduce((sum, key) => sum + method!.index.weights[key], 0);
+      const total = INDEX_COMPONENTS.reduce((sum, key) => sum + weights[key], 0);
       if (Math.abs(total - WEIGHT_TOTAL) > 1e-9) {
         problems.push(
           at(
