@@ -9,6 +9,7 @@ import type {
 import {
   CORRELATION_CAVEAT,
   formatCorrelationFigures,
+  formatCount,
   formatDecimal,
   formatPValue,
   readCorrelation,
@@ -93,26 +94,26 @@ function engagementSentence(a: KindAggregates, noun: Noun): string {
       ? `${onlyOne(noun)} sur ${countText(total, noun.gender)}`
       : `${countedAtStart(n, noun)} sur ${countText(total, noun.gender)}`;
   const restText = rest === 1 ? `${p.one} n’en propose` : `${countText(rest, noun.gender)} n’en proposent`;
-  return `${head} ${verb(n, 'a', 'ont')} engagé la numérisation de leurs services (${percentText(n / total)}) ; ${restText} encore aucun en ligne, même en partie.`;
+  return `${head} ${verb(n, 'a engagé la numérisation de ses', 'ont engagé la numérisation de leurs')} services (${shareText(n / total)}) ; ${restText} encore aucun en ligne, même en partie.`;
 }
 
 function endToEndSentences(a: KindAggregates, noun: Noun): string[] {
   const p = pronouns(noun);
   const total = a.authorities;
   const sentences = a.endToEnd.moreThan.map(({ threshold, count }) => {
-    const what = `plus de ${countText(threshold)} services de bout en bout`;
+    const what = `plus de ${formatCount(threshold)} services de bout en bout`;
     if (count === 0) return `${none(noun)} ne propose ${what}.`;
     if (count === total)
       return `${total === 1 ? countedAtStart(1, noun) : all(noun)} ${verb(total, 'propose', 'proposent')} ${what}.`;
     if (count === 1) return `${onlyOne(noun)} propose ${what}.`;
-    return `${countedAtStart(count, noun)} proposent ${what} (${percentText(count / total)}).`;
+    return `${countedAtStart(count, noun)} proposent ${what} (${shareText(count / total)}).`;
   });
   const parts = a.endToEnd.fewerThan.map(({ threshold, count }) => {
-    const what = `moins de ${countText(threshold)}`;
+    const what = `moins de ${formatCount(threshold)}`;
     if (count === 0) return `${p.none} n’en propose ${what}`;
     if (count === total && total > 1) return `${p.all} en proposent ${what}`;
     if (count === 1) return `${p.one} en propose ${what}`;
-    return `${countText(count, noun.gender)} en proposent ${what} (${percentText(count / total)})`;
+    return `${countText(count, noun.gender)} en proposent ${what} (${shareText(count / total)})`;
   });
   if (parts.length > 0)
     sentences.push(
@@ -150,7 +151,8 @@ function coverageSentence(a: KindAggregates, noun: Noun): string | null {
       : `au moins ${spellNumber(n - 1, 'feminine')} des ${spellNumber(n, 'feminine')} thématiques`;
   const middleRange =
     n === null ? 'de deux thématiques à toutes sauf deux' : `de deux à ${spellNumber(n - 2, 'feminine')}`;
-  const share = (count: number) => `(${percentText(count / total)})`;
+  const share = (count: number) => `(${shareText(count / total)})`;
+  if (c.low === total) return `${all(noun)} couvrent une thématique au plus.`;
   const head =
     c.allButOne === 0
       ? `${none(noun)} ne couvre ${high}`
@@ -165,6 +167,13 @@ function coverageSentence(a: KindAggregates, noun: Noun): string | null {
   if (c.low > 0) rest.push(`${countText(c.low, noun.gender)} ${share(c.low)} une ou aucune`);
   return `${head}${rest.length > 0 ? ` ; ${rest.join(', ')}` : ''} (une thématique est couverte dès qu’un de ses services est proposé en ligne, au moins en partie).`;
 }
+
+/** A share as a percentage, « moins de 1 % » rather than a misleading « 0 % ». */
+function shareText(share: number): string {
+  return share > 0 && share < 0.005 ? `moins de 1${NBSP}%` : percentText(share);
+}
+
+const NBSP = '\u00a0';
 
 const themeText = (t: ThemeAggregate) => `${t.name} (${percentText(t.rate)})`;
 
