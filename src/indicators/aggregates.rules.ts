@@ -72,6 +72,8 @@ export interface KindAggregates {
   authorities: number;
   withWebsite: number;
   withPopulation: number;
+  /** Authorities with an operating revenue of the edition's year or before. */
+  withRevenue: number;
   /** Authorities with at least one service at level 2 or more. */
   engaged: number;
   /** Fewest and most services that apply to one authority of this kind. */
@@ -142,6 +144,7 @@ export function kindAggregates(
     authorities: members.length,
     withWebsite: members.filter((a) => a.hasWebsite).length,
     withPopulation: members.filter((a) => a.population !== null).length,
+    withRevenue: members.filter((a) => a.operatingRevenue !== null).length,
     engaged: members.filter((a) => a.partial + a.endToEnd > 0).length,
     servicesApplicable: { min: Math.min(...applicable), max: maxApplicable },
     endToEnd: {

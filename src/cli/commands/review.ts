@@ -24,6 +24,7 @@ import type { AuthorityKind, ContestStatus, EditionRow } from '../../db/schema.t
 import type { Executor } from '../../db/transaction.ts';
 import { requireEdition } from '../../editions/editions.service.ts';
 import { listErrata, publishEdition, recordErratum } from '../../editions/publication.service.ts';
+import { formatInterval } from '../../indicators/statistics/reading.ts';
 import { DIGITALISATION_LEVELS, isDigitalisationLevel } from '../../referential/levels.ts';
 import { UserError } from '../../shared/errors.ts';
 import { authorityKindName, findAuthorityByCode } from '../../territories/authority-lookup.ts';
@@ -296,6 +297,12 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
         [
           'kappa de Cohen (non pondéré)',
           agreement.kappa === null ? 'non calculable' : twoDecimals.format(agreement.kappa),
+        ],
+        [
+          'intervalle de confiance à 95 %',
+          agreement.statistics.status === 'ok'
+            ? formatInterval(agreement.statistics.ci95).replace(/^IC 95\u00a0% /, '')
+            : '—',
         ],
         ['désaccords', formatInteger(agreement.disagreements)],
         ['dont arbitrés', formatInteger(agreement.arbitrated)],

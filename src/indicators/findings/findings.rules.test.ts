@@ -24,6 +24,7 @@ function departements(overrides: Partial<KindAggregates> = {}): KindAggregates {
     authorities: 101,
     withWebsite: 101,
     withPopulation: 101,
+    withRevenue: 101,
     engaged: 101,
     servicesApplicable: { min: 86, max: 86 },
     endToEnd: {
@@ -182,6 +183,33 @@ describe('findings of an edition, in French', () => {
     expect(sentences).toContain(
       'Neuf communes sans population connue sont écartées des corrélations avec la population et des groupes de pairs.',
     );
+  });
+
+  it('says once that finances are missing instead of listing correlations it cannot compute', () => {
+    const notComputable = {
+      status: 'not_computable' as const,
+      reason: 'too_few_observations' as const,
+      message: 'x',
+    };
+    const sentences = kindFindings(
+      2026,
+      departements({
+        withRevenue: 0,
+        correlations: [
+          {
+            x: 'operating_revenue',
+            y: 'index',
+            pearson: notComputable,
+            spearman: notComputable,
+            regression: notComputable,
+          },
+        ],
+      }),
+    );
+    expect(sentences).toContain(
+      'Faute de recettes de fonctionnement importées pour les départements, leurs corrélations avec les finances ne sont pas calculées (barometre import finances).',
+    );
+    expect(sentences.some((s) => s.startsWith('La corrélation entre les recettes'))).toBe(false);
   });
 
   it('reads a correlation with its figures, significance and Spearman’s ρ', () => {

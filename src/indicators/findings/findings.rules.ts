@@ -248,7 +248,14 @@ function correlationSentences(a: KindAggregates, noun: Noun): string[] {
       `${countedAtStart(missing, noun)} sans population connue ${verb(missing, 'est', 'sont')} ${participle} des corrélations avec la population et des groupes de pairs.`,
     );
   }
-  sentences.push(...a.correlations.map(correlationFinding));
+  // Without any revenue imported, say so once rather than six times « not computable ».
+  const financial = (c: CorrelationAggregate) => c.x !== 'population';
+  if (a.withRevenue === 0) {
+    sentences.push(
+      `Faute de recettes de fonctionnement importées pour les ${noun.plural}, leurs corrélations avec les finances ne sont pas calculées (barometre import finances).`,
+    );
+  }
+  sentences.push(...a.correlations.filter((c) => a.withRevenue > 0 || !financial(c)).map(correlationFinding));
   sentences.push(CORRELATION_CAVEAT);
   return sentences;
 }
