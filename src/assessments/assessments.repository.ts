@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { isPostgres, lockForTransaction } from '../db/dialect.ts';
-import type { AssessmentRow, AssessmentSource, AuthorityKind, Schema } from '../db/schema.ts';
+import type { AssessmentRow, AssessmentSource, Schema } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
 import { UserError } from '../shared/errors.ts';

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { METHOD_2026_1 } from '../../test/support/indicator-world.ts';
 import { editionAggregates, kindAggregates } from './aggregates.rules.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
-import type { IndicatorMethod } from './method.ts';
 
-const METHOD: IndicatorMethod = {
-  version: '2026.1',
-  index: {
-    weights: { end_to_end: 40, digitalised: 25, themes_covered: 20, portal_quality: 15 },
-    decimals: 1,
-  },
-  portal: { points: { pass: 1, warn: 0.5, fail: 0 } },
-  distribution: { bin_width: 10, more_than: [50], fewer_than: [10, 20] },
-};
+const METHOD = METHOD_2026_1;
 
 const THEMES = [
   { key: 'a', name: 'Alpha' },

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { appendAssessments } from '../../src/assessments/assessments.repository.ts';
 import type { AuthorityKind, Schema } from '../../src/db/schema.ts';
+import type { IndicatorMethod } from '../../src/indicators/method.ts';
 import type { DigitalisationLevel } from '../../src/referential/levels.ts';
+
+export { createEditionRow } from './editions.ts';
 
 /**
  * A small edition whose indicators are computed by hand in the tests (indicators.service.test.ts
@@ -11,6 +14,17 @@ import type { DigitalisationLevel } from '../../src/referential/levels.ts';
  */
 
 export const T0 = new Date('2026-11-21T10:00:00Z');
+
+/** The shipped method 2026.1, written out so that pure tests do not read files. */
+export const METHOD_2026_1: IndicatorMethod = {
+  version: '2026.1',
+  index: {
+    weights: { end_to_end: 40, digitalised: 25, themes_covered: 20, portal_quality: 15 },
+    decimals: 1,
+  },
+  portal: { points: { pass: 1, warn: 0.5, fail: 0 } },
+  distribution: { bin_width: 10, more_than: [50], fewer_than: [10, 20] },
+};
 
 const THEMES = [
   { key: 'solidarites', name: 'Solidarités', appliesTo: ['departement'] },
@@ -69,26 +83,6 @@ export async function createReferential(
     ids[s.key] = id;
   }
   return ids;
-}
-
-export async function createEditionRow(
-  db: Kysely<Schema>,
-  year: number,
-  referentialVersion: string,
-): Promise<number> {
-  const { id } = await db
-    .insertInto('editions')
-    .values({
-      year,
-      title: `Baromètre ${year}`,
-      referential_version: referentialVersion,
-      status: 'draft',
-      created_at: T0.toISOString(),
-      published_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
 }
 
 export async function createPanelAuthority(

@@ -309,6 +309,7 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
       ])) {
         ctx.out.line(line);
       }
+      if (agreement.statistics.status !== 'ok') ctx.out.line(`  ${agreement.statistics.message}.`);
       ctx.out.line('Niveaux : première revue en ligne, revue à l’aveugle en colonne');
       ctx.out.line(`       ${[0, 1, 2, 3, 4].map((l) => String(l).padStart(5)).join('')}`);
       agreement.matrix.forEach((row, level) => {

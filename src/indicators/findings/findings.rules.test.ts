@@ -106,7 +106,7 @@ describe('findings of an edition, in French', () => {
     expect(kindFindings(2026, departements())).toEqual([
       'L’édition 2026 porte sur 101 départements.',
       'Tous les départements ont engagé la numérisation de leurs services : chacun en propose au moins un en ligne, au moins en partie.',
-      'Six départements proposent plus de 50 services de bout en bout (6' + NBSP + '%).',
+      `Six départements proposent plus de 50 services de bout en bout (6${NBSP}%).`,
       `À l’inverse, 22 en proposent moins de 10 (22${NBSP}%) ; 41 en proposent moins de 20 (41${NBSP}%).`,
       'En médiane, un département propose 23 services de bout en bout sur 86 services attendus (moyenne : 24,5 ; de 2 à 63).',
       `Trente-quatre départements (34${NBSP}%) couvrent au moins six des sept thématiques ; 60 (59${NBSP}%) en couvrent de deux à cinq, sept (7${NBSP}%) une ou aucune (une thématique est couverte dès qu’un de ses services est proposé en ligne, au moins en partie).`,
