@@ -183,31 +183,36 @@ function themeRanking(
   members: readonly AuthorityIndicators[],
   themes: readonly { key: string; name: string }[],
 ): ThemeAggregate[] {
-  const rows: Omit<ThemeAggregate, 'rank'>[] = [];
-  for (const theme of themes) {
-    const row = {
-      key: theme.key,
-      name: theme.name,
-      authorities: 0,
-      covering: 0,
-      applicable: 0,
-      digitalised: 0,
-      endToEnd: 0,
-      rate: 0,
-    };
-    for (const member of members) {
-      const rate = member.themeRates[theme.key];
-      if (rate === undefined) continue;
+  // One pass over the authorities (tens of thousands of communes), not one per theme.
+  const totals = new Map(
+    themes.map((t) => [
+      t.key,
+      {
+        key: t.key,
+        name: t.name,
+        authorities: 0,
+        covering: 0,
+        applicable: 0,
+        digitalised: 0,
+        endToEnd: 0,
+        rate: 0,
+      },
+    ]),
+  );
+  for (const member of members) {
+    for (const key in member.themeRates) {
+      const rate = member.themeRates[key] as AuthorityIndicators['themeRates'][string];
+      const row = totals.get(key);
+      if (row === undefined) continue;
       row.authorities++;
       if (rate.digitalised > 0) row.covering++;
       row.applicable += rate.applicable;
       row.digitalised += rate.digitalised;
       row.endToEnd += rate.endToEnd;
     }
-    if (row.authorities === 0) continue;
-    row.rate = row.digitalised / row.applicable;
-    rows.push(row);
   }
+  const rows = [...totals.values()].filter((row) => row.authorities > 0);
+  for (const row of rows) row.rate = row.digitalised / row.applicable;
   // Ranked on the whole percentage findings show, so that visible ties are ties.
   const ranks = competitionRanks(rows.map((r) => Math.round(r.rate * 100)));
   return rows

@@ -86,7 +86,8 @@ describe('authority scores', () => {
   it('counts services never assessed at level 0 and themes by their applicable services only', () => {
     const scores = authorityScores({
       applicability: departement,
-      counts: new Map([['a', [0, 0, 0, 1, 0] as const]]),
+      levels: [0, 0, 0, 1, 0],
+      themes: new Map([['a', { digitalised: 1, endToEnd: 0 }]]),
       portal: { pass: 2, warn: 0, fail: 2 },
       hasWebsite: true,
       method: METHOD,
@@ -110,16 +111,33 @@ describe('authority scores', () => {
   });
 
   it('gives a portal score of 0 to an authority without any website, and leaves it unknown for one never audited', () => {
-    const input = { applicability: departement, counts: new Map(), portal: null, method: METHOD };
+    const input = {
+      applicability: departement,
+      levels: [0, 0, 0, 0, 0] as const,
+      themes: new Map(),
+      portal: null,
+      method: METHOD,
+    };
     expect(authorityScores({ ...input, hasWebsite: false })).toMatchObject({ index: 0, indexPartial: false });
     expect(authorityScores({ ...input, hasWebsite: true })).toMatchObject({ index: 0, indexPartial: true });
   });
 
-  it('refuses more assessments than applicable services (a query bug, not data)', () => {
+  it('refuses more assessments than applicable services, or more digitalised than a theme has (query bugs, not data)', () => {
     expect(() =>
       authorityScores({
         applicability: departement,
-        counts: new Map([['b', [1, 1, 0, 0, 0] as const]]),
+        levels: [1, 1, 1, 1, 0],
+        themes: new Map(),
+        portal: null,
+        hasWebsite: true,
+        method: METHOD,
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      authorityScores({
+        applicability: departement,
+        levels: [0, 0, 2, 0, 0],
+        themes: new Map([['b', { digitalised: 2, endToEnd: 0 }]]),
         portal: null,
         hasWebsite: true,
         method: METHOD,

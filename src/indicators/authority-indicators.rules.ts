@@ -1,8 +1,8 @@
 import { INDEX_COMPONENTS, type IndexComponent, type IndicatorMethod } from './method.ts';
 
 /**
- * One authority's indicators in an edition, from the counts of its current assessments per
- * theme and level. Pure: the aggregation query (service-levels.query.ts) gives the counts,
+ * One authority's indicators in an edition, from the counts of its current assessments by
+ * level and, per theme, digitalised and end to end. Pure: the aggregation query (service-levels.query.ts) gives the counts,
  * the referential the services that apply. Definitions in docs/methodology.md « Indicateurs ».
  */
 
@@ -110,33 +110,39 @@ export function roundTo(value: number, decimals: number): number {
 
 export function authorityScores(input: {
   applicability: Applicability;
-  /** Counts per theme key of the authority's current assessments (applicable services only). */
-  counts: ReadonlyMap<string, LevelCounts>;
+  /** The authority's current assessments of applicable services, by level 0–4. */
+  levels: LevelCounts;
+  /** Per theme key, its services at level 2 or more and at level 4 (absent: none assessed). */
+  themes: ReadonlyMap<string, { digitalised: number; endToEnd: number }>;
   /** Conclusive portal check outcomes of the latest audited site, or null without one. */
   portal: PortalOutcomes | null;
   hasWebsite: boolean;
   method: IndicatorMethod;
 }): AuthorityScores {
-  const levels: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  const [, l1, l2, l3, l4] = input.levels;
+  const assessed = input.levels.reduce((sum, n) => sum + n, 0);
+  if (assessed > input.applicability.services) {
+    throw new RangeError(`${assessed} évaluations pour ${input.applicability.services} services applicables`);
+  }
+  // Applicable services never assessed count at level 0.
+  const levels: [number, number, number, number, number] = [
+    input.applicability.services - (l1 + l2 + l3 + l4),
+    l1,
+    l2,
+    l3,
+    l4,
+  ];
   const themeRates: Record<string, ThemeRate> = {};
-  let assessed = 0;
   let themesCovered = 0;
   for (const [theme, applicable] of input.applicability.servicesByTheme) {
-    const counts = input.counts.get(theme) ?? [0, 0, 0, 0, 0];
-    const [, l1, l2, l3, l4] = counts;
-    const themeAssessed = counts.reduce((sum, n) => sum + n, 0);
-    if (themeAssessed > applicable) {
-      throw new RangeError(`${themeAssessed} évaluations pour ${applicable} services applicables (${theme})`);
+    const counts = input.themes.get(theme) ?? { digitalised: 0, endToEnd: 0 };
+    if (counts.digitalised > applicable) {
+      throw new RangeError(
+        `${counts.digitalised} services numérisés pour ${applicable} applicables (${theme})`,
+      );
     }
-    assessed += themeAssessed;
-    levels[0] += applicable - (l1 + l2 + l3 + l4);
-    levels[1] += l1;
-    levels[2] += l2;
-    levels[3] += l3;
-    levels[4] += l4;
-    const digitalised = l2 + l3 + l4;
-    if (digitalised > 0) themesCovered++;
-    themeRates[theme] = { applicable, digitalised, endToEnd: l4 };
+    if (counts.digitalised > 0) themesCovered++;
+    themeRates[theme] = { applicable, digitalised: counts.digitalised, endToEnd: counts.endToEnd };
   }
   const services = input.applicability.services;
   const themesApplicable = input.applicability.servicesByTheme.size;

@@ -3,14 +3,17 @@ import {
   type Applicability,
   applicabilityOf,
   authorityScores,
-  type LevelCounts,
   type PortalOutcomes,
   type ReferentialShape,
 } from './authority-indicators.rules.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 import type { IndicatorMethod } from './method.ts';
 import type { PanelAuthority } from './queries/panel.query.ts';
-import type { ApplicableService, ThemeLevelCounts } from './queries/service-levels.query.ts';
+import {
+  type ApplicableServices,
+  type AuthorityLevelCounts,
+  MAX_SERVICES_PER_THEME,
+} from './queries/service-levels.query.ts';
 import { changeOf, peerGroupOf, rankAuthorities } from './ranking.rules.ts';
 
 /**
@@ -18,28 +21,35 @@ import { changeOf, peerGroupOf, rankAuthorities } from './ranking.rules.ts';
  * ranks and percentiles across the panel, then change since the previous edition. Pure.
  */
 
-/** The (competences, service, theme) triples that apply, for each distinct set of competences in the panel. */
+/** For each distinct set of competences in the panel, the services that apply. */
 export function applicableServices(
   referential: ReferentialShape,
   panel: readonly PanelAuthority[],
-): ApplicableService[] {
+): ApplicableServices[] {
   const seen = new Map<string, string[]>();
   for (const authority of panel) seen.set(authority.competencesKey, authority.competences);
-  const result: ApplicableService[] = [];
-  for (const [competencesKey, competences] of seen) {
-    for (const service of referential.services) {
-      if (service.appliesTo.some((kind) => competences.includes(kind))) {
-        result.push({ competencesKey, serviceId: service.id, themeKey: service.themeKey });
-      }
+  return [...seen].map(([competencesKey, competences]) => {
+    const applicability = applicabilityOf(referential, competences);
+    // The aggregation query packs counts into integer fields of bounded width.
+    const largestTheme = Math.max(0, ...applicability.servicesByTheme.values());
+    if (largestTheme > MAX_SERVICES_PER_THEME) {
+      throw new RangeError(
+        `Référentiel trop grand pour le calcul des indicateurs : ${largestTheme} services dans une thématique (au plus ${MAX_SERVICES_PER_THEME}).`,
+      );
     }
-  }
-  return result;
+    return {
+      competencesKey,
+      serviceIds: referential.services
+        .filter((service) => service.appliesTo.some((kind) => competences.includes(kind)))
+        .map((service) => service.id),
+    };
+  });
 }
 
 export interface EditionIndicatorsInput {
   panel: readonly PanelAuthority[];
   referential: ReferentialShape;
-  counts: readonly ThemeLevelCounts[];
+  counts: readonly AuthorityLevelCounts[];
   portal: ReadonlyMap<number, PortalOutcomes>;
   previous: ReadonlyMap<number, { index: number; endToEnd: number }>;
   comparability: PreviousComparability | null;
@@ -53,15 +63,7 @@ export interface EditionIndicators {
 }
 
 export function editionIndicators(input: EditionIndicatorsInput): EditionIndicators {
-  const countsByAuthority = new Map<number, Map<string, LevelCounts>>();
-  for (const row of input.counts) {
-    let themes = countsByAuthority.get(row.authorityId);
-    if (!themes) {
-      themes = new Map();
-      countsByAuthority.set(row.authorityId, themes);
-    }
-    themes.set(row.themeKey, row.counts);
-  }
+  const countsByAuthority = new Map(input.counts.map((row) => [row.authorityId, row]));
   const applicabilityByCompetences = new Map<string, Applicability>();
   const scored: Omit<
     AuthorityIndicators,
@@ -78,9 +80,11 @@ export function editionIndicators(input: EditionIndicatorsInput): EditionIndicat
       withoutServices.push(authority);
       continue;
     }
+    const counts = countsByAuthority.get(authority.id);
     const scores = authorityScores({
       applicability,
-      counts: countsByAuthority.get(authority.id) ?? new Map(),
+      levels: counts?.levels ?? [0, 0, 0, 0, 0],
+      themes: counts?.themes ?? new Map(),
       portal: input.portal.get(authority.id) ?? null,
       hasWebsite: authority.hasWebsite,
       method: input.method,
