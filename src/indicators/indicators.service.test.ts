@@ -15,6 +15,7 @@ import {
   computeEditionIndicators,
   editionIndicatorRun,
   listAuthorityIndicators,
+  scatterData,
 } from './indicators.service.ts';
 import { loadIndicatorMethod } from './method.ts';
 
@@ -247,6 +248,20 @@ describe.each(TEST_ENGINES)('edition indicators (%s)', (engine) => {
     expect(departements?.endToEnd.fewerThan).toEqual([
       { threshold: 10, count: 4 },
       { threshold: 20, count: 4 },
+    ]);
+  });
+
+  it('gives the scatter points of a correlation, leaving out authorities without the value', async () => {
+    const points = await scatterData(database.db, {
+      year: 2026,
+      kind: 'departement',
+      x: 'revenue_per_inhabitant',
+      y: 'index',
+    });
+    expect(points.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: '01', name: 'Ain', x: 2000, y: 84.8 },
+      { code: '03', name: 'Allier', x: 1000, y: 84.8 },
+      { code: '04', name: 'Alpes-de-Haute-Provence', x: 1125, y: 18.3 },
     ]);
   });
 

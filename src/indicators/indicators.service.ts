@@ -4,8 +4,12 @@ import { type Executor, inTransaction } from '../db/transaction.ts';
 import { requireEdition } from '../editions/editions.service.ts';
 import { UserError } from '../shared/errors.ts';
 import { authorityKindName, findAuthorityByCode } from '../territories/authority-lookup.ts';
-import type { EditionAggregates } from './aggregates.rules.ts';
-import { editionAggregates } from './aggregates.rules.ts';
+import {
+  type CorrelationX,
+  type CorrelationY,
+  type EditionAggregates,
+  editionAggregates,
+} from './aggregates.rules.ts';
 import type { ReferentialShape } from './authority-indicators.rules.ts';
 import { applicableServices, editionIndicators } from './edition-indicators.rules.ts';
 import { editionFindings, type FindingsSection } from './findings/findings.rules.ts';
@@ -225,4 +229,37 @@ export async function editionFindingsOf(
   const run = await editionIndicatorRun(db, input.year);
   const kinds = run.aggregates.kinds.filter((k) => input.kind === undefined || k.kind === input.kind);
   return editionFindings(input.year, kinds);
+}
+
+export interface ScatterPoint {
+  code: string;
+  name: string;
+  x: number;
+  y: number;
+}
+
+const SCATTER_X: Record<CorrelationX, (a: AuthorityIndicators) => number | null> = {
+  population: (a) => a.population,
+  operating_revenue: (a) => a.operatingRevenue,
+  revenue_per_inhabitant: (a) => a.revenuePerInhabitant,
+};
+const SCATTER_Y: Record<CorrelationY, (a: AuthorityIndicators) => number> = {
+  end_to_end: (a) => a.endToEnd,
+  index: (a) => a.index,
+};
+
+/**
+ * The points of a correlation's scatter plot: the authorities of a kind with both values, as
+ * stored (the correlation and its regression line are in the run's aggregates).
+ */
+export async function scatterData(
+  db: Executor,
+  input: { year: number; kind: AuthorityKind; x: CorrelationX; y: CorrelationY },
+): Promise<ScatterPoint[]> {
+  const points: ScatterPoint[] = [];
+  for (const a of await listAuthorityIndicators(db, input.year, { kind: input.kind })) {
+    const x = SCATTER_X[input.x](a);
+    if (x !== null) points.push({ code: a.code, name: a.name, x, y: SCATTER_Y[input.y](a) });
+  }
+  return points;
 }

@@ -168,7 +168,9 @@ function printAuthority(
 
 function changeText(a: AuthorityIndicators): string {
   const c = a.change;
-  const signed = (n: number) => (n > 0 ? `+${formatDecimal(n)}` : n < 0 ? `−${formatDecimal(-n)}` : '0,0');
+  const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '');
+  const signed = (n: number) => `${sign(n)}${formatDecimal(Math.abs(n))}`;
+  const signedCount = (n: number) => `${sign(n)}${formatInteger(Math.abs(n))}`;
   switch (c.status) {
     case 'none':
       return 'pas d’édition précédente';
@@ -177,6 +179,6 @@ function changeText(a: AuthorityIndicators): string {
     case 'not_comparable':
       return `non comparable (indice précédent ${formatDecimal(c.previousIndex ?? 0)}, autre référentiel ou méthode)`;
     case 'comparable':
-      return `indice ${signed(c.indexChange ?? 0)} ; bout en bout ${c.endToEndChange !== null && c.endToEndChange > 0 ? '+' : ''}${c.endToEndChange ?? 0}`;
+      return `indice ${signed(c.indexChange ?? 0)} ; bout en bout ${signedCount(c.endToEndChange ?? 0)}`;
   }
 }
