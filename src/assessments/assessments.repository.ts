@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { isPostgres, lockForTransaction } from '../db/dialect.ts';
-import type { AssessmentRow, AssessmentSource, AuthorityKind, Schema } from '../db/schema.ts';
+import type { AssessmentRow, AssessmentSource, Schema } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
 import { UserError } from '../shared/errors.ts';
@@ -192,21 +192,4 @@ export async function assessedServicesOfAuthority(
 
 export async function findAssessment(db: Executor, id: number): Promise<AssessmentRow | undefined> {
   return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Per authority of a kind, how many of its current assessments are at each level. */
-export async function levelCountsByAuthority(
-  db: Executor,
-  editionId: number,
-  kind: AuthorityKind,
-): Promise<{ authorityId: number; level: number; count: number }[]> {
-  const rows = await db
-    .selectFrom('current_assessments as a')
-    .innerJoin('authorities as au', 'au.id', 'a.authority_id')
-    .select(['a.authority_id', 'a.level', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('a.edition_id', '=', editionId)
-    .where('au.kind', '=', kind)
-    .groupBy(['a.authority_id', 'a.level'])
-    .execute();
-  return rows.map((row) => ({ authorityId: row.authority_id, level: row.level, count: Number(row.count) }));
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { refuseContest, refuseContestDecision } from './contests.rules.ts';
 import {
   type CurrentAssessmentState,
-  cohenKappa,
   type EditionState,
   evidenceAfterReview,
   evidenceUrlOrRefusal,
@@ -192,63 +191,6 @@ describe('double review', () => {
 
   it('has nothing to arbitrate when both analysts agree', () => {
     expect(refuseArbitration({ ...arbitration, blindLevel: 3 })?.code).toBe('no_disagreement');
-  });
-});
-
-describe('Cohen’s kappa (unweighted)', () => {
-  it('matches a value computed by hand', () => {
-    // Ten pairs (first, blind). Agreements: 7, so po = 0.7.
-    // First analyst's levels 0..4: 1, 1, 3, 3, 2. Blind analyst's: 1, 0, 4, 3, 2.
-    // pe = (1·1 + 1·0 + 3·4 + 3·3 + 2·2) / 100 = 0.26; κ = (0.7 − 0.26) / (1 − 0.26) = 22/37.
-    const pairs: [number, number][] = [
-      [2, 2],
-      [2, 2],
-      [3, 3],
-      [3, 4],
-      [4, 4],
-      [0, 0],
-      [1, 2],
-      [2, 2],
-      [3, 3],
-      [4, 3],
-    ];
-    const result = cohenKappa(pairs);
-    expect(result.pairs).toBe(10);
-    expect(result.agreements).toBe(7);
-    expect(result.observed).toBeCloseTo(0.7, 12);
-    expect(result.expected).toBeCloseTo(0.26, 12);
-    expect(result.kappa).toBeCloseTo(22 / 37, 12);
-    expect(result.matrix[3]).toEqual([0, 0, 0, 2, 1]);
-  });
-
-  it('is 1 for perfect agreement and negative for systematic disagreement', () => {
-    expect(
-      cohenKappa([
-        [1, 1],
-        [4, 4],
-      ]).kappa,
-    ).toBe(1);
-    // po = 0, pe = 0.5: κ = −1.
-    expect(
-      cohenKappa([
-        [1, 4],
-        [4, 1],
-      ]).kappa,
-    ).toBe(-1);
-  });
-
-  it('is undefined without pairs, or when both analysts always gave the same single level', () => {
-    expect(cohenKappa([]).kappa).toBeNull();
-    expect(
-      cohenKappa([
-        [2, 2],
-        [2, 2],
-      ]).kappa,
-    ).toBeNull();
-  });
-
-  it('rejects a level outside 0–4', () => {
-    expect(() => cohenKappa([[5, 1]])).toThrow(RangeError);
   });
 });
 

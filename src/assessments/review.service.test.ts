@@ -5,7 +5,6 @@ import { refusal } from '../../test/support/user-error.ts';
 import { UserError } from '../shared/errors.ts';
 import { assessmentHistory, currentAssessment } from './assessments.repository.ts';
 import { reviewQueue } from './review.repository.ts';
-import { cohenKappa } from './review.rules.ts';
 import {
   addMissedService,
   arbitrate,
@@ -364,7 +363,11 @@ describe.each(TEST_ENGINES)('review workflow on %s', (engine) => {
     const agreement = await editionAgreement(world.db, agreementEdition);
     // κ = (2/3 − 2/9) / (1 − 2/9) = (4/9) / (7/9) = 4/7.
     expect(agreement.kappa).toBeCloseTo(4 / 7, 12);
-    expect(agreement.kappa).toBeCloseTo(cohenKappa(pairs).kappa ?? Number.NaN, 12);
+    expect(agreement.observed).toBeCloseTo(2 / 3, 12);
+    expect(agreement.expected).toBeCloseTo(2 / 9, 12);
+    // The shared statistics module gives the interval with it.
+    expect(agreement.statistics).toMatchObject({ status: 'ok', weighting: 'unweighted', n: 3 });
+    expect(agreement.matrix[3]).toEqual([0, 0, 0, 0, 1]);
     expect(agreement).toMatchObject({ pairs: 3, agreements: 2, disagreements: 1, arbitrated: 0 });
     const disagreements = await listDisagreements(world.db, { editionId: agreementEdition });
     expect(disagreements).toHaveLength(1);

@@ -10,6 +10,12 @@ import type {
 } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { findEditionById } from '../editions/editions.service.ts';
+import {
+  agreementWeights,
+  contingencyTable,
+  type KappaResult,
+  kappaFromTable,
+} from '../indicators/statistics/kappa.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
 import { UserError } from '../shared/errors.ts';
 import {
@@ -38,9 +44,7 @@ import {
   tripleLabels,
 } from './review.repository.ts';
 import {
-  type AgreementStatistics,
   cleanText,
-  cohenKappa,
   evidenceAfterReview,
   evidenceUrlOrRefusal,
   isRefusal,
@@ -439,17 +443,52 @@ export async function submitBlindReview(
   });
 }
 
-export interface EditionAgreement extends AgreementStatistics {
+/** The five levels, in order: the categories both analysts rate services into. */
+const LEVELS = [0, 1, 2, 3, 4] as const;
+
+export interface EditionAgreement {
+  /** Number of (first review, blind review) pairs. */
+  pairs: number;
+  /** Pairs where both analysts gave the same level. */
+  agreements: number;
+  /** Proportion of pairs at the same level; null without pairs. */
+  observed: number | null;
+  /** Agreement expected by chance from each analyst's level frequencies; null when not computable. */
+  expected: number | null;
+  /** Cohen's unweighted kappa; null when not computable (see `statistics`). */
+  kappa: number | null;
+  /** The statistics module's result: κ with its standard error and 95 % interval, or why not computable. */
+  statistics: KappaResult;
+  /** matrix[first level][blind level] = number of pairs. */
+  matrix: number[][];
   disagreements: number;
   arbitrated: number;
 }
 
-/** Agreement between first and blind reviews of an edition (Cohen's unweighted kappa), and disagreements. */
+/**
+ * Agreement between first and blind reviews of an edition over the five levels — Cohen's
+ * unweighted kappa from the shared statistics module (a 3 against a 4 counts as much as a 0
+ * against a 4) — and the disagreements.
+ */
 export async function editionAgreement(db: Executor, editionId: number): Promise<EditionAgreement> {
-  const statistics = cohenKappa(await agreementPairs(db, editionId));
+  const pairs = await agreementPairs(db, editionId);
+  const { counts: matrix } = contingencyTable(
+    pairs.map(([first, second]) => ({ first, second })),
+    LEVELS as readonly number[],
+  );
+  const statistics = kappaFromTable(matrix, agreementWeights(LEVELS.length, 'unweighted'), {
+    weighting: 'unweighted',
+  });
+  const agreements = matrix.reduce((sum, row, i) => sum + (row[i] ?? 0), 0);
   const disagreements = await disagreementsOfEdition(db, { editionId });
   return {
-    ...statistics,
+    pairs: pairs.length,
+    agreements,
+    observed: pairs.length === 0 ? null : agreements / pairs.length,
+    expected: statistics.status === 'ok' ? statistics.expectedAgreement : null,
+    kappa: statistics.status === 'ok' ? statistics.kappa : null,
+    statistics,
+    matrix,
     disagreements: disagreements.length,
     arbitrated: disagreements.filter((d) => d.arbitrationId !== null).length,
   };

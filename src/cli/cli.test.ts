@@ -97,7 +97,11 @@ describe('barometre CLI', () => {
     expect(first.stdout).toMatch(/sites audités\s+99 \(0 déjà faits\)/);
     expect(first.stdout).toMatch(/sites en échec\s+0\n/);
     expect(first.stdout).toMatch(
-      /Services de bout en bout \(sites simulés\) : \d+ département\(s\) en proposent plus de 50/,
+      /Indicateurs de l’édition 2026 calculés .* : 101 collectivité\(s\) \(101 départements\)/,
+    );
+    expect(first.stdout).toContain('Départements — principaux enseignements de l’édition 2026');
+    expect(first.stdout).toMatch(
+      /(départements? proposen?t?|Aucun département ne propose) plus de 50 services de bout en bout/,
     );
     expect(fs.existsSync(path.join(dataDir, 'barometre.sqlite'))).toBe(true);
 
@@ -107,6 +111,10 @@ describe('barometre CLI', () => {
     expect(second.stdout).toContain('Déjà chargé.');
     expect(second.stdout).toContain('Édition 2026 déjà créée');
     expect(second.stdout).toContain('Audit déjà fait');
+    // Indicators are recomputed from the same data: the same findings.
+    const findingsOf = (stdout: string) =>
+      stdout.slice(stdout.indexOf('Départements — principaux'), stdout.indexOf('Résumé'));
+    expect(findingsOf(second.stdout)).toBe(findingsOf(first.stdout));
   }, 600_000);
 
   it('rejects a malformed finances file with line-numbered errors and exit code 3, then imports a valid one', async () => {

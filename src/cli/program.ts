@@ -8,6 +8,7 @@ import { registerDetectCommand } from './commands/detect.ts';
 import { registerEditionCommands } from './commands/edition.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerIndicatorsCommands } from './commands/indicators.ts';
 import { registerInitiativeCommands } from './commands/initiatives.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerContestCommands(program, ctx);
   registerExportCommand(program, ctx);
   registerUserCommands(program, ctx);
+  registerIndicatorsCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerServeCommand(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.

@@ -526,3 +526,94 @@ export interface Schema {
   current_initiative_classifications: InitiativeClassificationsTable;
   initiative_classification_domains: InitiativeClassificationDomainsTable;
 }
+// Indicators (migrations/0004-indicators.ts, docs/methodology.md « Indicateurs »).
+
+/** How an authority's change since the previous edition can be read. */
+export type ChangeStatus = 'comparable' | 'not_comparable' | 'new' | 'none';
+export type PreviousComparability = 'comparable' | 'referential_changed' | 'method_changed';
+
+/** One computation of an edition's indicators; a recompute replaces it. */
+export interface IndicatorRunsTable {
+  id: Generated<number>;
+  edition_id: number;
+  /** Version of the indicator method file (data/indicators/<version>.yaml). */
+  method_version: string;
+  /** JSON IndicatorMethod: index weights, portal points, distribution thresholds used. */
+  method: JsonText;
+  referential_version: string;
+  /** The latest earlier edition with computed indicators, if any. */
+  previous_edition_id: number | null;
+  /** Whether changes since the previous edition can be read; null without a previous edition. */
+  previous_comparability: PreviousComparability | null;
+  /** Authorities in the edition's panel. */
+  authorities: number;
+  /** JSON EditionAggregates: distributions, theme coverage and ranking, correlations, per kind. */
+  aggregates: JsonText;
+  computed_at: Timestamp;
+  duration_ms: number;
+}
+
+/** One authority's indicators in an edition (one row per authority of the panel). */
+export interface AuthorityIndicatorsTable {
+  edition_id: number;
+  authority_id: number;
+  /** Kind of authority: rankings compare authorities of the same kind. */
+  kind: AuthorityKind;
+  /** Peer group « kind:stratum » (src/indicators/strata.ts); null when the population is unknown. */
+  peer_group: string | null;
+  population: number | null;
+  /** Recettes réelles de fonctionnement (euros) of the latest year up to the edition's year. */
+  operating_revenue: number | null;
+  revenue_year: number | null;
+  /** Operating revenue divided by population, in euros. */
+  revenue_per_inhabitant: number | null;
+  /** 1 when the authority has a current website or an audited site in the edition. */
+  has_website: number;
+  /** Services of the referential that apply to the authority's competences. */
+  services_applicable: number;
+  /** Applicable services with a current assessment; the others count at level 0. */
+  services_assessed: number;
+  level_0: number;
+  level_1: number;
+  level_2: number;
+  level_3: number;
+  level_4: number;
+  /** Services digitalised end to end (level 4). */
+  end_to_end: number;
+  /** Services partially digitalised (levels 2 and 3). */
+  partial: number;
+  /** Themes with at least one applicable service. */
+  themes_applicable: number;
+  /** Applicable themes with at least one service at level 2 or more. */
+  themes_covered: number;
+  /** JSON Record<theme key, { applicable, digitalised, endToEnd }> (digitalised: level ≥ 2). */
+  theme_rates: JsonText;
+  /** Portal quality 0–100 from the latest audited site's checks; null when none was conclusive. */
+  portal_score: number | null;
+  /** Conclusive portal checks the score rests on. */
+  portal_checks: number;
+  /** Composite index 0–100 (one decimal), weights of the method. */
+  index_score: number;
+  /** 1 when a component was missing and the index rests on the others, reweighted. */
+  index_partial: number;
+  /** Competition rank of the index among authorities of the same kind (1 = best). */
+  rank: number;
+  rank_total: number;
+  peer_rank: number | null;
+  peer_total: number | null;
+  /** Percentile rank of the index within the kind (mid-rank, 0–100). */
+  percentile: number;
+  previous_index: number | null;
+  index_change: number | null;
+  previous_end_to_end: number | null;
+  end_to_end_change: number | null;
+  change_status: ChangeStatus;
+}
+
+export interface Schema {
+  indicator_runs: IndicatorRunsTable;
+  authority_indicators: AuthorityIndicatorsTable;
+}
+
+export type IndicatorRunRow = Selectable<IndicatorRunsTable>;
+export type AuthorityIndicatorsRow = Selectable<AuthorityIndicatorsTable>;

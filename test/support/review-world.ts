@@ -4,6 +4,7 @@ import type { AssessmentRow, AuthorityKind } from '../../src/db/schema.ts';
 import type { DigitalisationLevel } from '../../src/referential/levels.ts';
 import { createAuthority } from './authority-factory.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
+import { createEditionRow } from './editions.ts';
 
 /**
  * A small world for review-workflow tests: one referential, editions on demand, départements
@@ -93,21 +94,7 @@ export async function createReviewWorld(engine: TestEngine): Promise<ReviewWorld
     database,
     db,
     services,
-    async edition(year) {
-      const { id } = await db
-        .insertInto('editions')
-        .values({
-          year,
-          title: `Baromètre ${year}`,
-          referential_version: REFERENTIAL_VERSION,
-          status: 'draft',
-          created_at: T0.toISOString(),
-          published_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
-    },
+    edition: (year) => createEditionRow(db, year, REFERENTIAL_VERSION, T0),
     async authority(kind = 'departement') {
       authorities += 1;
       const code = kind === 'commune' ? `99${String(authorities).padStart(3, '0')}` : `T${authorities}`;

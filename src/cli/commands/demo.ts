@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { levelCountsByAuthority } from '../../assessments/assessments.repository.ts';
 import { latestRun } from '../../audits/audits.repository.ts';
 import { createEdition, findEdition } from '../../editions/editions.service.ts';
 import {
@@ -14,6 +13,7 @@ import type { CliContext } from '../context.ts';
 import { formatSeconds } from '../format.ts';
 import { runCrawl } from './crawl.ts';
 import { runTerritoriesImport } from './import.ts';
+import { printFindings, runIndicatorsCompute } from './indicators.ts';
 import { describeReferential } from './referential.ts';
 import { printStatus } from './status.ts';
 
@@ -70,7 +70,12 @@ export async function runDemo(ctx: CliContext): Promise<void> {
       delayMs: 0,
     });
   }
-  if (edition) await printEndToEndDistribution(ctx, edition.id);
+  ctx.out.line();
+
+  ctx.out.line('5. Indicateurs (calculés sur les sites simulés)');
+  await runIndicatorsCompute(ctx, { year });
+  ctx.out.line();
+  await printFindings(ctx, { year, kind: 'departement' });
   ctx.out.line();
 
   ctx.out.line('Résumé');
@@ -78,26 +83,12 @@ export async function runDemo(ctx: CliContext): Promise<void> {
   ctx.out.line();
   ctx.out.line(`Démonstration terminée en ${formatSeconds(performance.now() - started)}.`);
   ctx.out.line('Pour voir l’audit d’un département : barometre audit show 01 --kind departement');
+  ctx.out.line(`Ses indicateurs : barometre indicators show 01 --kind departement --edition ${year}`);
 }
 
 /** The simulated sites are ours: no politeness delay, and a page budget that keeps the demo short. */
 const DEMO_MAX_PAGES = 120;
 const DEMO_SITE_CONCURRENCY = 12;
-
-/** The headline of the 2021 study, computed on the simulated audit. */
-async function printEndToEndDistribution(ctx: CliContext, editionId: number): Promise<void> {
-  const { db } = await ctx.database();
-  const endToEnd = new Map<number, number>();
-  for (const row of await levelCountsByAuthority(db, editionId, 'departement')) {
-    endToEnd.set(row.authorityId, (endToEnd.get(row.authorityId) ?? 0) + (row.level === 4 ? row.count : 0));
-  }
-  if (endToEnd.size === 0) return;
-  const counts = [...endToEnd.values()];
-  ctx.out.line(
-    `Services de bout en bout (sites simulés) : ${counts.filter((n) => n > 50).length} département(s) en proposent plus de 50, ` +
-      `${counts.filter((n) => n < 10).length} moins de 10 (sur ${counts.length} audités).`,
-  );
-}
 
 export function registerDemoCommand(program: Command, ctx: CliContext): void {
   program

@@ -7,6 +7,7 @@ import {
   listDisagreements,
   submitBlindReview,
 } from '../../assessments/review.service.ts';
+import { formatInterval } from '../../indicators/statistics/reading.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger, table } from '../format.ts';
 import { parsePositiveInteger } from '../parse-options.ts';
@@ -56,11 +57,18 @@ export function registerDoubleReviewCommands(review: Command, ctx: CliContext): 
           'kappa de Cohen (non pondéré)',
           agreement.kappa === null ? 'non calculable' : twoDecimals.format(agreement.kappa),
         ],
+        [
+          'intervalle de confiance à 95 %',
+          agreement.statistics.status === 'ok'
+            ? formatInterval(agreement.statistics.ci95).replace(/^IC 95\u00a0% /, '')
+            : '—',
+        ],
         ['désaccords', formatInteger(agreement.disagreements)],
         ['dont arbitrés', formatInteger(agreement.arbitrated)],
       ])) {
         ctx.out.line(line);
       }
+      if (agreement.statistics.status !== 'ok') ctx.out.line(`  ${agreement.statistics.message}.`);
       ctx.out.line('Niveaux : première revue en ligne, revue à l’aveugle en colonne');
       ctx.out.line(`       ${[0, 1, 2, 3, 4].map((l) => String(l).padStart(5)).join('')}`);
       agreement.matrix.forEach((row, level) => {

@@ -8,6 +8,7 @@ import {
   mean,
   median,
   percentileRank,
+  percentileRanks,
   quantile,
   quartiles,
 } from './descriptive.ts';
@@ -107,6 +108,14 @@ describe('percentileRank (mid-rank)', () => {
 
   it('returns null for an empty sample', () => {
     expect(percentileRank([null], 3)).toBeNull();
+  });
+});
+
+describe('percentileRanks (all values at once)', () => {
+  it('gives each value its percentileRank within the sample, missing values null', () => {
+    const sample = [30, null, 10, 20, 20, 40];
+    expect(percentileRanks(sample)).toEqual([70, null, 10, 40, 40, 90]);
+    for (const s of SAMPLES) expect(percentileRanks(s)).toEqual(s.map((x) => percentileRank(s, x)));
   });
 });
 
