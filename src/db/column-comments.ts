@@ -63,6 +63,36 @@ export const COLUMN_COMMENTS = {
     comment: 'Commentaire de l’analyste.',
     created_at: 'Date et heure de l’évaluation (UTC).',
   },
+  authority_indicators: {
+    peer_group:
+      'Groupe de pairs : type de collectivité et strate de population (INSEE/DGCL), vide quand la population est inconnue.',
+    revenue_per_inhabitant: 'Recettes réelles de fonctionnement par habitant, en euros.',
+    has_website: 'Vrai quand la collectivité a un site internet connu ou audité dans l’édition.',
+    services_applicable: 'Nombre de services du référentiel qui relèvent des compétences de la collectivité.',
+    services_assessed: 'Services applicables ayant une évaluation ; les autres comptent au niveau 0.',
+    level_0: 'Services applicables au niveau 0 (absent).',
+    level_1: 'Services applicables au niveau 1 (information seule).',
+    level_2: 'Services applicables au niveau 2 (démarche partielle).',
+    level_3: 'Services applicables au niveau 3 (dépôt en ligne).',
+    level_4: 'Services applicables au niveau 4 (de bout en bout).',
+    end_to_end: 'Services digitalisés de bout en bout (niveau 4).',
+    partial: 'Services partiellement digitalisés (niveaux 2 et 3).',
+    themes_applicable: 'Thématiques dont au moins un service s’applique à la collectivité.',
+    themes_covered: 'Thématiques couvertes : au moins un service au niveau 2 ou plus.',
+    portal_score:
+      'Qualité du portail de 0 à 100, d’après les contrôles du site audité ; vide sans contrôle concluant.',
+    index_score: 'Indice composite de 0 à 100 (pondérations de la méthode, docs/methodology.md).',
+    index_partial: 'Vrai quand une composante manquait et que l’indice repose sur les autres, repondérées.',
+    rank: 'Rang de l’indice parmi les collectivités du même type (1 = meilleur ; ex aequo au même rang).',
+    rank_total: 'Nombre de collectivités du même type classées.',
+    peer_rank: 'Rang de l’indice dans le groupe de pairs.',
+    peer_total: 'Nombre de collectivités du groupe de pairs.',
+    percentile: 'Rang centile de l’indice parmi les collectivités du même type (0 à 100).',
+    index_change: 'Évolution de l’indice depuis l’édition précédente, en points ; vide si non comparable.',
+    end_to_end_change: 'Évolution du nombre de services de bout en bout depuis l’édition précédente.',
+    change_status:
+      'Lecture de l’évolution : comparable, not_comparable (référentiel ou méthode changés), new (absente de l’édition précédente) ou none (pas d’édition précédente).',
+  },
 } as const satisfies ColumnComments;
 
 /**

@@ -526,6 +526,7 @@ export interface Schema {
   current_initiative_classifications: InitiativeClassificationsTable;
   initiative_classification_domains: InitiativeClassificationDomainsTable;
 }
+
 // Indicators (migrations/0004-indicators.ts, docs/methodology.md « Indicateurs »).
 
 /** How an authority's change since the previous edition can be read. */

@@ -25,7 +25,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         const { db } = await ctx.database();
         const year = options.edition ?? ctx.now().getUTCFullYear();
         const outDir = path.resolve(options.out ?? path.join(ctx.config.dataDir, 'exports', String(year)));
-        const files = await exportEdition(db, {
+        const { files, skipped } = await exportEdition(db, {
           year,
           format: options.format,
           outDir,

@@ -10,6 +10,11 @@ import { createReviewWorld, type ReviewWorld, T0 } from '../../../test/support/r
 import { refusal } from '../../../test/support/user-error.ts';
 import { confirmAssessment } from '../../assessments/review.service.ts';
 import { COLUMN_COMMENTS } from '../../db/column-comments.ts';
+import {
+  computeEditionIndicators,
+  editionIndicatorRun,
+  listAuthorityIndicators,
+} from '../../indicators/indicators.service.ts';
 import { assessmentsDataset } from './datasets/assessments.dataset.ts';
 import { authoritiesDataset } from './datasets/authorities.dataset.ts';
 import type { Dataset } from './datasets/dataset.ts';
@@ -133,7 +138,14 @@ describe.each(TEST_ENGINES)('open-data export on %s', (engine) => {
 
   it('writes CSV in UTF-8 with one Table Schema per file whose descriptions are the column comments', async () => {
     const outDir = scratchDir();
-    const files = await exportEdition(world.db, { year, format: 'csv', outDir, now, licence: 'etalab-2.0' });
+    const { files, skipped } = await exportEdition(world.db, {
+      year,
+      format: 'csv',
+      outDir,
+      now,
+      licence: 'etalab-2.0',
+    });
+    expect(skipped).toEqual(['indicateurs', 'thematiques', 'correlations']);
     expect(files.map((file) => path.basename(file.path)).sort()).toEqual([
       'collectivites.csv',
       'collectivites.schema.json',
@@ -284,7 +296,9 @@ describe.each(TEST_ENGINES)('open-data export on %s', (engine) => {
 
   it('writes one XLSX sheet per table with typed cells and a field dictionary', async () => {
     const outDir = scratchDir();
-    const [file] = await exportEdition(world.db, {
+    const {
+      files: [file],
+    } = await exportEdition(world.db, {
       year,
       format: 'xlsx',
       outDir,
@@ -357,6 +371,42 @@ describe.each(TEST_ENGINES)('open-data export on %s', (engine) => {
         .readdirSync(path.dirname(outDir))
         .filter((name) => name.startsWith(`${path.basename(outDir)}.partial`)),
     ).toEqual([]);
+  });
+
+  it('adds the indicators, the theme ranking and the correlations once they are computed', async () => {
+    await computeEditionIndicators(world.db, { year }, now);
+    const outDir = scratchDir();
+    const { files, skipped } = await exportEdition(world.db, {
+      year,
+      format: 'csv',
+      outDir,
+      now,
+      licence: 'etalab-2.0',
+    });
+    expect(skipped).toEqual([]);
+    expect(files.map((file) => path.basename(file.path))).toContain('correlations.schema.json');
+    const stored = await listAuthorityIndicators(world.db, year);
+    const indicators = readCsv(path.join(outDir, 'indicateurs.csv'));
+    expect(indicators).toHaveLength(stored.length);
+    for (const authority of stored) {
+      const row = indicators.find((r) => r.code_collectivite === authority.code);
+      expect(row).toMatchObject({
+        indice: String(authority.index),
+        rang: String(authority.rank),
+        bout_en_bout: String(authority.endToEnd),
+        site_internet: String(authority.hasWebsite),
+      });
+    }
+    const run = await editionIndicatorRun(world.db, year);
+    const themes = readCsv(path.join(outDir, 'thematiques.csv'));
+    const expectedThemes = run.aggregates.kinds.flatMap((kind) =>
+      kind.themes.map((t) => [kind.kind, t.key, String(t.rank)]),
+    );
+    expect(themes.map((t) => [t.type_collectivite, t.cle_thematique, t.rang])).toEqual(expectedThemes);
+    const correlations = readCsv(path.join(outDir, 'correlations.csv'));
+    expect(correlations).toHaveLength(run.aggregates.kinds.length * 6 * 2);
+    // Two départements, one population: nothing to correlate, and the reading says why.
+    expect(correlations.every((c) => c.coefficient === '' && c.lecture !== '')).toBe(true);
   });
 
   it('refuses an edition that does not exist', async () => {

@@ -5,9 +5,11 @@ import { simulatedSitesOfEdition } from '../../audits/simulated-sites.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { requireEdition } from '../../editions/editions.service.ts';
 import { writeCsv } from './csv-export.ts';
+import { correlationsDataset, themesDataset } from './datasets/aggregates.datasets.ts';
 import { assessmentsDataset } from './datasets/assessments.dataset.ts';
 import { authoritiesDataset } from './datasets/authorities.dataset.ts';
 import type { Dataset } from './datasets/dataset.ts';
+import { indicatorsDataset } from './datasets/indicators.dataset.ts';
 import { writeJson } from './json-export.ts';
 import { type DataLicence, dataPackage, type PackageResource, tableSchema } from './table-schema.ts';
 import { writeXlsx } from './xlsx-export.ts';
@@ -16,11 +18,23 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an edition publishes as open data, in this order. */
-export const EDITION_DATASETS: readonly Dataset[] = [authoritiesDataset, assessmentsDataset];
+export const EDITION_DATASETS: readonly Dataset[] = [
+  authoritiesDataset,
+  assessmentsDataset,
+  indicatorsDataset,
+  themesDataset,
+  correlationsDataset,
+];
 
 export interface ExportedFile {
   path: string;
   rows?: number;
+}
+
+export interface ExportReport {
+  files: ExportedFile[];
+  /** Tables the edition does not have yet (indicators before `barometre indicators compute`). */
+  skipped: string[];
 }
 
 /**
@@ -37,9 +51,14 @@ export async function exportEdition(
     licence: DataLicence;
     datasets?: readonly Dataset[];
   },
-): Promise<ExportedFile[]> {
+): Promise<ExportReport> {
   const edition = await requireEdition(db, input.year);
-  const datasets = input.datasets ?? EDITION_DATASETS;
+  const datasets: Dataset[] = [];
+  const skipped: string[] = [];
+  for (const dataset of input.datasets ?? EDITION_DATASETS) {
+    if (!dataset.available || (await dataset.available(db, edition))) datasets.push(dataset);
+    else skipped.push(dataset.name);
+  }
   const scratch = `${path.resolve(input.outDir)}.partial-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(scratch, { recursive: true });
   try {
@@ -71,11 +90,12 @@ export async function exportEdition(
       writeText('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
     }
     fs.mkdirSync(input.outDir, { recursive: true });
-    return written.map(({ name, rows }) => {
+    const files = written.map(({ name, rows }) => {
       const target = path.join(input.outDir, name);
       fs.renameSync(path.join(scratch, name), target);
       return { path: target, ...(rows === undefined ? {} : { rows }) };
     });
+    return { files, skipped };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

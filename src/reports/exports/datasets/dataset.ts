@@ -10,6 +10,8 @@ export interface Dataset {
   description: string;
   fields: readonly Field[];
   primaryKey: readonly string[];
+  /** Whether the edition has this table yet (indicators exist once computed); always, when absent. */
+  available?(db: Executor, edition: EditionRow): Promise<boolean>;
   /** Batches of rows in a stable order, each row holding every field. */
   rows(db: Executor, edition: EditionRow): AsyncIterable<ExportRow[]>;
 }
