@@ -56,8 +56,10 @@ export function AuditLogPage({ chrome, view }: { chrome: PageChrome; view: Audit
                 <td class="govuk-table__cell">
                   {row.entity} {row.entity_id}
                 </td>
-                <td class="govuk-table__cell">{row.before ? <code>{row.before}</code> : '—'}</td>
-                <td class="govuk-table__cell">{row.after ? <code>{row.after}</code> : '—'}</td>
+                <td class="govuk-table__cell bm-audit-json">
+                  {row.before ? <code>{row.before}</code> : '—'}
+                </td>
+                <td class="govuk-table__cell bm-audit-json">{row.after ? <code>{row.after}</code> : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedInUser } from '../../accounts/users.repository.ts';
 import { TEST_ENGINES } from '../../../test/support/databases.ts';
 import {
   createRoleUsers,
@@ -8,6 +7,7 @@ import {
   webClient,
 } from '../../../test/support/web-client.ts';
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
+import type { SignedInUser } from '../../accounts/users.repository.ts';
 import { adminRouteTable } from './admin-routes.ts';
 
 /**
