@@ -1,6 +1,7 @@
 import { frenchTypography } from '../../shared/french-typography.ts';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField, TextField } from '../components/form-fields.tsx';
+import { FormPage } from '../components/form-page.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 
 export interface ResetRequestView {
@@ -31,29 +32,24 @@ export function ResetRequestPage({ chrome, view }: { chrome: PageChrome; view: R
     );
   }
   return (
-    <Layout chrome={chrome} title={view.errors.length ? `Erreur : ${title}` : title}>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={view.errors} />
-          <h1 class="govuk-heading-l">{title}</h1>
-          <form action="/compte/mot-de-passe-oublie" method="post" novalidate>
-            <CsrfField token={view.csrfToken} />
-            <TextField
-              id="email"
-              label="Adresse électronique de votre compte"
-              type="email"
-              autocomplete="username"
-              value={view.email}
-              hint="Nous y enverrons un lien pour choisir un nouveau mot de passe."
-              errors={view.errors}
-            />
-            <button type="submit" class="govuk-button">
-              Recevoir un lien
-            </button>
-          </form>
-        </div>
-      </div>
-    </Layout>
+    <FormPage chrome={chrome} title={title} errors={view.errors}>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <form action="/compte/mot-de-passe-oublie" method="post" novalidate>
+        <CsrfField token={view.csrfToken} />
+        <TextField
+          id="email"
+          label="Adresse électronique de votre compte"
+          type="email"
+          autocomplete="username"
+          value={view.email}
+          hint="Nous y enverrons un lien pour choisir un nouveau mot de passe."
+          errors={view.errors}
+        />
+        <button type="submit" class="govuk-button">
+          Recevoir un lien
+        </button>
+      </form>
+    </FormPage>
   );
 }
 
@@ -66,42 +62,37 @@ export interface NewPasswordView {
 export function NewPasswordPage({ chrome, view }: { chrome: PageChrome; view: NewPasswordView }) {
   const title = 'Choisir un nouveau mot de passe';
   return (
-    <Layout chrome={chrome} title={view.errors.length ? `Erreur : ${title}` : title}>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={view.errors} />
-          <h1 class="govuk-heading-l">{title}</h1>
-          {view.token ? (
-            <form action="/compte/mot-de-passe" method="post" novalidate>
-              <CsrfField token={view.csrfToken} />
-              <input type="hidden" name="jeton" value={view.token} />
-              <TextField
-                id="password"
-                label="Nouveau mot de passe"
-                type="password"
-                autocomplete="new-password"
-                hint="Au moins 12 caractères, sans l’identifiant de votre adresse électronique."
-                errors={view.errors}
-              />
-              <TextField
-                id="confirmation"
-                label="Confirmez le mot de passe"
-                type="password"
-                autocomplete="new-password"
-                errors={view.errors}
-              />
-              <button type="submit" class="govuk-button">
-                Enregistrer le mot de passe
-              </button>
-            </form>
-          ) : null}
-          <p class="govuk-body">
-            <a href="/compte/mot-de-passe-oublie" class="govuk-link">
-              Demander un nouveau lien
-            </a>
-          </p>
-        </div>
-      </div>
-    </Layout>
+    <FormPage chrome={chrome} title={title} errors={view.errors}>
+      <h1 class="govuk-heading-l">{title}</h1>
+      {view.token ? (
+        <form action="/compte/mot-de-passe" method="post" novalidate>
+          <CsrfField token={view.csrfToken} />
+          <input type="hidden" name="jeton" value={view.token} />
+          <TextField
+            id="password"
+            label="Nouveau mot de passe"
+            type="password"
+            autocomplete="new-password"
+            hint="Au moins 12 caractères, sans l’identifiant de votre adresse électronique."
+            errors={view.errors}
+          />
+          <TextField
+            id="confirmation"
+            label="Confirmez le mot de passe"
+            type="password"
+            autocomplete="new-password"
+            errors={view.errors}
+          />
+          <button type="submit" class="govuk-button">
+            Enregistrer le mot de passe
+          </button>
+        </form>
+      ) : null}
+      <p class="govuk-body">
+        <a href="/compte/mot-de-passe-oublie" class="govuk-link">
+          Demander un nouveau lien
+        </a>
+      </p>
+    </FormPage>
   );
 }
