@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { completePasswordReset, requestPasswordReset } from '../accounts/password-reset.service.ts';
+import { resolveSession, signIn, signOut } from '../accounts/sessions.service.ts';
 import { assessedServicesOfAuthority } from '../assessments/assessments.repository.ts';
 import { endToEndByDepartement } from '../assessments/end-to-end-by-departement.query.ts';
 import { levelDistribution } from '../assessments/level-distribution.query.ts';
+import { listChanges } from '../audit-log/audit-log.repository.ts';
 import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
+import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import type { Logger } from '../shared/logger.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
@@ -18,8 +22,12 @@ import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import type { WebServices } from '../web/web-services.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
-export function buildWebServices(database: Database): WebServices {
+export function buildWebServices(
+  database: Database,
+  options: { mailer: Mailer; now?: () => Date },
+): WebServices {
   const { db } = database;
+  const now = options.now ?? (() => new Date());
   const search = createAuthoritySearch(db);
   return {
     currentEdition: () => findCurrentEdition(db),
@@ -42,6 +50,15 @@ export function buildWebServices(database: Database): WebServices {
         : undefined;
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
+    accounts: {
+      signIn: (input) => signIn(db, input, now()),
+      resolveSession: (token) => resolveSession(db, token, now()),
+      signOut: (token) => signOut(db, token),
+      requestPasswordReset: (email, resetUrl) =>
+        requestPasswordReset(db, options.mailer, { email, resetUrl }, now()),
+      completePasswordReset: (token, password) => completePasswordReset(db, { token, password }, now()),
+      auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
+    },
   };
 }
 
@@ -66,10 +83,13 @@ export async function startWebServer(options: {
   overseasShapes();
   cogPostalCodeIndex();
   const app = createWebApp({
-    services: buildWebServices(options.database),
+    services: buildWebServices(options.database, {
+      mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
+    }),
     stylesheet,
     logger,
     tls: { tls: config.webTls, trustProxy: config.webTrustProxy },
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     version: options.version,
   });
   const port = options.port ?? config.port;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { UserError } from '../shared/errors.ts';
@@ -9,11 +9,15 @@ import type { Stylesheet } from './assets/stylesheet.ts';
 import type { PageChrome } from './layout/layout.tsx';
 import { BASE_NAVIGATION, type NavItem } from './layout/navigation.ts';
 import { IMMUTABLE, revalidateByDefault } from './middleware/cache.ts';
-import { type RequestVariables, requestLog } from './middleware/request-log.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders, type TlsSettings } from './middleware/security-headers.ts';
-import { BadRequestPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
+import { BadRequestPage, ForbiddenPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
+import { accountRoutes } from './routes/account-routes.ts';
+import { adminRoutes, adminRouteTable } from './routes/admin-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { render } from './routes/render.ts';
+import { csrfProtection } from './session/csrf.ts';
+import { type AppEnv, sessionMiddleware } from './session/session.ts';
 import type { WebServices } from './web-services.ts';
 
 export interface WebAppOptions {
@@ -21,6 +25,8 @@ export interface WebAppOptions {
   stylesheet: Stylesheet;
   logger: Logger;
   tls: TlsSettings;
+  /** Origin of links sent by e-mail (config publicUrl); the request's origin when unset. */
+  publicUrl?: string;
   version: string;
   /**
    * Extra sections (rankings, themes) from the indicator pages, which plug in here with their
@@ -30,16 +36,24 @@ export interface WebAppOptions {
 }
 
 /** The public site and API. Built by src/main/web.ts; tests call app.request() on it. */
-export function createWebApp(options: WebAppOptions): Hono<{ Variables: RequestVariables }> {
+export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   const sections = options.sections ?? [];
   const navigation = [...BASE_NAVIGATION, ...sections.map((s) => s.nav)];
-  const chromeFor = (path: string): PageChrome => ({
-    stylesheetHref: options.stylesheet.href,
-    navigation,
-    path,
-  });
+  const chromeFor = (c: Context): PageChrome => {
+    // Unset when the session middleware itself failed (the 500 page).
+    const user = (c as Context<AppEnv>).get('user');
+    const csrfToken = (c as Context<AppEnv>).get('sessionCsrf');
+    return {
+      stylesheetHref: options.stylesheet.href,
+      navigation,
+      path: c.req.path,
+      account: user && csrfToken ? { name: user.name, csrfToken } : null,
+    };
+  };
+  const forbidden = (reason: 'role' | 'csrf') => (c: Context) =>
+    render(c, ForbiddenPage({ chrome: chromeFor(c), reason }), 403);
 
-  const app = new Hono<{ Variables: RequestVariables }>();
+  const app = new Hono<AppEnv>();
   app.use('*', requestLog(options.logger));
   app.use('*', securityHeaders(options.tls));
   app.use('*', compress());
@@ -56,14 +70,28 @@ export function createWebApp(options: WebAppOptions): Hono<{ Variables: RequestV
   });
   app.get('/sante', (c) => c.json({ status: 'ok' }));
 
+  // Assets and the health check above answer without a session; everything below has one.
+  app.use('*', sessionMiddleware(options.services.accounts, options.tls));
+  app.use('*', csrfProtection(forbidden('csrf')));
+
   app.route('/api/v1', apiRoutes(options.services, options.version));
   app.route('/', pageRoutes(options.services, chromeFor));
+  app.route(
+    '/',
+    accountRoutes({
+      accounts: options.services.accounts,
+      chromeFor,
+      tls: options.tls,
+      publicUrl: options.publicUrl,
+    }),
+  );
+  app.route('/', adminRoutes(adminRouteTable(options.services.accounts, chromeFor), forbidden('role')));
   for (const section of sections) app.route('/', section.routes);
 
   app.notFound((c) => {
     if (isApi(c.req.path))
       return c.json({ error: { code: 'not_found', message: 'Ressource introuvable' } }, 404);
-    return render(c, NotFoundPage({ chrome: chromeFor(c.req.path) }), 404);
+    return render(c, NotFoundPage({ chrome: chromeFor(c) }), 404);
   });
 
   // Expected failures become their HTTP answer here, and only here; anything else is a 500.
@@ -83,13 +111,9 @@ export function createWebApp(options: WebAppOptions): Hono<{ Variables: RequestV
           status,
         );
       }
-      if (status === 404) return render(c, NotFoundPage({ chrome: chromeFor(c.req.path) }), 404);
+      if (status === 404) return render(c, NotFoundPage({ chrome: chromeFor(c) }), 404);
       const detail = error.problems.map((p) => `${p.field ?? ''} : ${p.message}`).join(' ; ');
-      return render(
-        c,
-        BadRequestPage({ chrome: chromeFor(c.req.path), message: detail || error.message }),
-        400,
-      );
+      return render(c, BadRequestPage({ chrome: chromeFor(c), message: detail || error.message }), 400);
     }
     const requestId = c.get('requestId') ?? 'inconnue';
     options.logger.error('unhandled error', { requestId, path: c.req.path, error });
@@ -98,7 +122,7 @@ export function createWebApp(options: WebAppOptions): Hono<{ Variables: RequestV
         { error: { code: 'internal_error', message: 'Erreur interne', request_id: requestId } },
         500,
       );
-    return render(c, ServerErrorPage({ chrome: chromeFor(c.req.path), requestId }), 500);
+    return render(c, ServerErrorPage({ chrome: chromeFor(c), requestId }), 500);
   });
 
   return app;

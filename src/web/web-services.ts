@@ -5,6 +5,7 @@ import type { AuthorityKind, EditionRow } from '../db/schema.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
+import type { WebAccounts } from './session/web-accounts.ts';
 
 /**
  * What the web layer may ask of the domains: read-only services wired in src/main/web.ts.
@@ -26,4 +27,6 @@ export interface WebServices {
   /** Whether the edition's latest audit ran on the simulated web (every page then says so). */
   latestAuditRun(editionId: number): Promise<{ simulated: boolean } | undefined>;
   listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;
+  /** Sessions, sign-in, password reset and the audit log, for the back office. */
+  accounts: WebAccounts;
 }

@@ -1,12 +1,9 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser } from '../support/browser.ts';
+import { launchTestBrowser, seriousViolations, serveApp } from '../support/browser.ts';
 import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
 
 /**
@@ -28,25 +25,21 @@ const PAGES = [
 
 describe('public site in a browser', () => {
   let world: WebWorld;
-  let server: ServerType;
+  let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
     world = await createWebWorld('sqlite', { stylesheet: await realStylesheet() });
-    server = await new Promise<ServerType>((resolve) => {
-      const started = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
-        resolve(started),
-      );
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveApp(world.app);
+    base = server.base;
     browser = await launchTestBrowser();
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await world?.close();
   });
 
@@ -69,14 +62,9 @@ describe('public site in a browser', () => {
     async ({ name, path: pathname }) => {
       const { page, cspViolations, close } = await open(pathname);
       try {
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        const { serious, passes } = await seriousViolations(page);
         expect(serious).toEqual([]);
-        expect(results.passes.length).toBeGreaterThan(10);
+        expect(passes).toBeGreaterThan(10);
         expect(cspViolations).toEqual([]);
         // The stylesheet loaded (a browser's default body margin is 8px).
         expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');

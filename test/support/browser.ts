@@ -1,4 +1,7 @@
-import { type Browser, chromium } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/crawl/browser-renderer.ts';
 
 /**
@@ -13,4 +16,30 @@ export const TEST_CHROMIUM_ARGS = [
 
 export function launchTestBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: DEFAULT_CHROMIUM_PATH, args: TEST_CHROMIUM_ARGS });
+}
+
+/** Serves a Hono app on a free loopback port for the browser. */
+export async function serveApp(app: {
+  fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>;
+}): Promise<{ base: string; close(): Promise<void> }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch as never, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(started),
+    );
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line each. */
+export async function seriousViolations(page: Page): Promise<{ serious: string[]; passes: number }> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return { serious, passes: results.passes.length };
 }

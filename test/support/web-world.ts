@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import type { Mail } from '../../src/mail/mailer.ts';
 import { buildWebServices } from '../../src/main/web.ts';
 import { type Logger, silentLogger } from '../../src/shared/logger.ts';
 import { createWebApp } from '../../src/web/app.ts';
@@ -17,6 +18,8 @@ import { createReviewWorld, type ReviewWorld } from './review-world.ts';
 export interface WebWorld extends ReviewWorld {
   app: ReturnType<typeof createWebApp>;
   ids: { ain: number; bourg: number; region: number };
+  /** E-mails the site sent (password reset links), in order. */
+  mails: Mail[];
   close(): Promise<void>;
 }
 
@@ -78,7 +81,14 @@ export async function createWebWorld(
   await world.propose({ editionId: edition, authorityId: ain, service: 'rsa', level: 2 });
   await world.propose({ editionId: edition, authorityId: ain, service: 'fsl', level: 0 });
 
-  const real = buildWebServices(world.database);
+  const mails: Mail[] = [];
+  const real = buildWebServices(world.database, {
+    mailer: {
+      async send(mail) {
+        mails.push(mail);
+      },
+    },
+  });
   // Postal codes of the sample communes only: reading the COG's 35,000 communes is not what is tested.
   const services: WebServices = {
     ...real,
@@ -99,5 +109,5 @@ export async function createWebWorld(
     tls: options.tls ?? { tls: false, trustProxy: false },
     version: '0.0.0-test',
   });
-  return { ...world, app, ids: { ain, bourg, region }, close: () => world.database.close() };
+  return { ...world, app, ids: { ain, bourg, region }, mails, close: () => world.database.close() };
 }

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { frenchTypography } from '../../shared/french-typography.ts';
 import { Breadcrumbs, type Crumb } from '../components/breadcrumbs.tsx';
+import { CsrfField } from '../components/form-fields.tsx';
 import { currentNavItem, type NavItem } from './navigation.ts';
 import { Wordmark } from './wordmark.tsx';
 
@@ -15,6 +16,8 @@ export interface PageChrome {
   navigation: readonly NavItem[];
   /** Request path, to mark the current section. */
   path: string;
+  /** The signed-in person and the token of the sign-out form, or null for the public. */
+  account: { name: string; csrfToken: string } | null;
 }
 
 export interface LayoutProps {
@@ -51,6 +54,7 @@ export function Layout({ chrome, title, breadcrumbs = [], children }: LayoutProp
             <p class="bm-header__tagline">
               Observatoire ouvert des services publics numériques des collectivités
             </p>
+            <AccountArea account={chrome.account} />
           </div>
         </header>
         <div class="govuk-service-navigation bm-nav">
@@ -121,5 +125,29 @@ function Footer() {
         </div>
       </div>
     </footer>
+  );
+}
+
+/** « Se connecter », or who is signed in (a link to the back office) and « Se déconnecter ». */
+function AccountArea({ account }: { account: PageChrome['account'] }) {
+  if (!account) {
+    return (
+      <p class="bm-header__account">
+        <a class="bm-header__account-link" href="/connexion">
+          Se connecter
+        </a>
+      </p>
+    );
+  }
+  return (
+    <form class="bm-header__account" action="/deconnexion" method="post">
+      <a class="bm-header__account-link" href="/admin">
+        {account.name}
+      </a>
+      <CsrfField token={account.csrfToken} />
+      <button type="submit" class="bm-header__account-button">
+        Se déconnecter
+      </button>
+    </form>
   );
 }

@@ -37,3 +37,24 @@ export function ServerErrorPage({ chrome, requestId }: { chrome: PageChrome; req
     </Layout>
   );
 }
+
+/** 403: a role the page's rule refuses, or a form without its anti-forgery token. */
+export function ForbiddenPage({ chrome, reason }: { chrome: PageChrome; reason: 'role' | 'csrf' }) {
+  return (
+    <Layout chrome={chrome} title="Accès refusé">
+      <h1 class="govuk-heading-l">Accès refusé</h1>
+      {reason === 'role' ? (
+        <p class="govuk-body">Votre rôle ne donne pas accès à cette page.</p>
+      ) : (
+        <p class="govuk-body">
+          Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.
+        </p>
+      )}
+      <p class="govuk-body">
+        <a href={reason === 'role' ? '/admin' : '/'}>
+          {reason === 'role' ? 'Retour à l’espace de gestion' : 'Retour à l’accueil'}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { searchQuery } from '../api/api-schemas.ts';
 import type { PageChrome } from '../layout/layout.tsx';
 import { ApiPage } from '../pages/api-page.tsx';
@@ -10,19 +10,20 @@ import type { WebServices } from '../web-services.ts';
 import { loadAuthorityView, loadHomeView } from './page-views.ts';
 import { render } from './render.ts';
 
-export type ChromeFor = (path: string) => PageChrome;
+/** The page shell's settings for this request: its path and who is signed in. */
+export type ChromeFor = (c: Context) => PageChrome;
 
 /** Public pages: each handler validates, asks a service, renders. */
 export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
   const pages = new Hono();
 
   pages.get('/', async (c) =>
-    render(c, HomePage({ chrome: chromeFor(c.req.path), view: await loadHomeView(services) })),
+    render(c, HomePage({ chrome: chromeFor(c), view: await loadHomeView(services) })),
   );
 
   pages.get('/recherche', async (c) => {
     const raw = c.req.query('q');
-    const chrome = chromeFor(c.req.path);
+    const chrome = chromeFor(c);
     if (raw === undefined) return render(c, SearchPage({ chrome, view: { query: '' } }));
     const parsed = searchQuery.shape.q.safeParse(raw);
     if (!parsed.success) {
@@ -38,11 +39,11 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
 
   pages.get('/collectivites/:kind/:code', async (c) => {
     const view = await loadAuthorityView(services, c.req.param('kind'), c.req.param('code'));
-    return render(c, AuthorityPage({ chrome: chromeFor(c.req.path), view }));
+    return render(c, AuthorityPage({ chrome: chromeFor(c), view }));
   });
 
-  pages.get('/methodologie', (c) => render(c, MethodologyPage({ chrome: chromeFor(c.req.path) })));
-  pages.get('/api', (c) => render(c, ApiPage({ chrome: chromeFor(c.req.path) })));
+  pages.get('/methodologie', (c) => render(c, MethodologyPage({ chrome: chromeFor(c) })));
+  pages.get('/api', (c) => render(c, ApiPage({ chrome: chromeFor(c) })));
 
   return pages;
 }

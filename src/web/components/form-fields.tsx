@@ -1,0 +1,51 @@
+import { frenchTypography } from '../../shared/french-typography.ts';
+import { CSRF_FIELD } from '../session/csrf.ts';
+import type { FieldError } from './error-summary.tsx';
+
+/** The hidden anti-forgery field every POST form carries (src/web/session/csrf.ts). */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+export interface TextFieldProps {
+  id: string;
+  label: string;
+  type: 'email' | 'password' | 'text';
+  autocomplete: string;
+  value?: string;
+  hint?: string;
+  errors: readonly FieldError[];
+}
+
+/** A labelled GOV.UK text input with its hint and its error message, if any. */
+export function TextField({ id, label, type, autocomplete, value, hint, errors }: TextFieldProps) {
+  const error = errors.find((e) => e.field === id);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label" for={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} class="govuk-hint">
+          {frenchTypography(hint)}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} class="govuk-error-message">
+          <span class="govuk-visually-hidden">{frenchTypography('Erreur :')}</span> {error.message}
+        </p>
+      ) : null}
+      <input
+        class={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
+        id={id}
+        name={id}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        autocomplete={autocomplete}
+        spellcheck={false}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}

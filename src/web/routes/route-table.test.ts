@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ENGINES } from '../../../test/support/databases.ts';
+import {
+  createRoleUsers,
+  TEST_PASSWORD,
+  type WebClient,
+  webClient,
+} from '../../../test/support/web-client.ts';
+import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
+import type { SignedInUser } from '../../accounts/users.repository.ts';
+import { adminRouteTable } from './admin-routes.ts';
+
+/**
+ * Walks the app's own route table: every back-office route refuses the public (sign-in page) and
+ * the roles its declared rule refuses (403), and lets the others in; every form that changes state
+ * refuses a post without its CSRF token; every other page stays public.
+ */
+
+/** State-changing routes the public may post (with a CSRF token); anything else must be guarded. */
+const PUBLIC_FORMS = new Set([
+  'POST /connexion',
+  'POST /deconnexion',
+  'POST /compte/mot-de-passe-oublie',
+  'POST /compte/mot-de-passe',
+]);
+
+/** A real address for each parameterised public route. */
+const SAMPLE_PATHS: Record<string, string> = {
+  '/collectivites/:kind/:code': '/collectivites/departement/01',
+  '/api/v1/territories/:kind/:code': '/api/v1/territories/departement/01',
+  '/api/v1/territories/:kind/:code/assessments': '/api/v1/territories/departement/01/assessments',
+};
+
+describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
+  let world: WebWorld;
+  let users: Awaited<ReturnType<typeof createRoleUsers>>;
+  const clients = new Map<string, WebClient>();
+
+  beforeAll(async () => {
+    world = await createWebWorld(engine);
+    users = await createRoleUsers(world.db, world.ids.ain);
+    for (const user of Object.values(users)) {
+      const client = webClient(world.app);
+      expect((await client.signIn(user.email, TEST_PASSWORD)).status).toBe(303);
+      clients.set(user.email, client);
+    }
+  });
+  afterAll(() => world?.close());
+
+  const routes = () =>
+    world.app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => ({ method: route.method, path: route.path, key: `${route.method} ${route.path}` }));
+  const table = () => adminRouteTable({} as never, () => never());
+
+  it('registers under /admin exactly the routes of the table, each once', () => {
+    const registered = routes()
+      .filter((route) => route.path === '/admin' || route.path.startsWith('/admin/'))
+      .map((route) => route.key);
+    const declared = table().map((route) => `${route.method} ${route.path}`);
+    expect(registered.sort()).toEqual([...new Set(declared)].sort());
+    expect(declared.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends the public from every back-office route to the sign-in page, and back after', async () => {
+    for (const route of table()) {
+      const response = await webClient(world.app).get(route.path);
+      expect(response.status, route.path).toBe(303);
+      expect(response.headers.get('location'), route.path).toBe(
+        `/connexion?retour=${encodeURIComponent(route.path)}`,
+      );
+    }
+  });
+
+  it('lets each role in where its rule allows, and answers 403 where it refuses', async () => {
+    const seen = { allowed: 0, refused: 0 };
+    for (const route of table()) {
+      for (const user of Object.values(users) as SignedInUser[]) {
+        const response = await clients.get(user.email)?.get(route.path);
+        const allowed = route.rule(user);
+        expect(response?.status, `${user.role} ${route.path}`).toBe(allowed ? 200 : 403);
+        if (!allowed) expect(await response?.text()).toContain('Accès refusé');
+        seen[allowed ? 'allowed' : 'refused'] += 1;
+      }
+    }
+    // The table has both kinds, so both branches were really exercised.
+    expect(seen.allowed).toBeGreaterThan(0);
+    expect(seen.refused).toBeGreaterThan(0);
+  });
+
+  it('refuses every state-changing route without a CSRF token, signed in or not', async () => {
+    const mutating = routes().filter((route) => !['GET', 'HEAD', 'OPTIONS'].includes(route.method));
+    expect(mutating.length).toBeGreaterThan(0);
+    for (const route of mutating) {
+      expect(PUBLIC_FORMS.has(route.key) || table().some((r) => `${r.method} ${r.path}` === route.key)).toBe(
+        true,
+      );
+      for (const client of [webClient(world.app), clients.get(users.admin.email) as WebClient]) {
+        await client.get('/connexion');
+        const missing = await client.post(route.path, { _csrf: null });
+        expect(missing.status, route.key).toBe(403);
+        const wrong = await client.post(route.path, { _csrf: 'x'.repeat(43) });
+        expect(wrong.status, route.key).toBe(403);
+      }
+    }
+  });
+
+  it('keeps every other page public', async () => {
+    const open = routes().filter(
+      (route) => route.method === 'GET' && !(route.path === '/admin' || route.path.startsWith('/admin/')),
+    );
+    expect(open.length).toBeGreaterThan(8);
+    for (const route of open) {
+      const path = SAMPLE_PATHS[route.path] ?? route.path;
+      expect(path, 'a parameterised route needs a sample path').not.toContain(':');
+      const response = await webClient(world.app).get(path);
+      expect([401, 403], path).not.toContain(response.status);
+      expect(response.headers.get('location') ?? '', path).not.toContain('/connexion');
+    }
+  });
+});
+
+function never(): never {
+  throw new Error('the route table is read, its handlers are not run here');
+}
