@@ -1,4 +1,5 @@
 import { COLUMN_COMMENTS } from '../../db/column-comments.ts';
+import { AUTHORITY_KINDS } from '../../db/schema.ts';
 
 /**
  * A column of an open-data export, typed as Table Schema types it (https://specs.frictionlessdata.io/table-schema/):
@@ -30,3 +31,25 @@ export function columnField<T extends keyof Comments, C extends keyof Comments[T
 ): Field {
   return { ...field, description: COLUMN_COMMENTS[table][column] as string };
 }
+
+/** The key and name of an authority, first in every per-authority table. */
+export const AUTHORITY_KEY_FIELDS: readonly Field[] = [
+  columnField('authorities', 'kind', {
+    name: 'type_collectivite',
+    title: 'Type de collectivité',
+    type: 'string',
+    constraints: { required: true, enum: AUTHORITY_KINDS },
+  }),
+  columnField('authorities', 'code', {
+    name: 'code_collectivite',
+    title: 'Code de la collectivité',
+    type: 'string',
+    constraints: { required: true },
+  }),
+  columnField('authorities', 'name', {
+    name: 'nom',
+    title: 'Nom',
+    type: 'string',
+    constraints: { required: true },
+  }),
+];

@@ -3,19 +3,12 @@ import { CORRELATION_XS, CORRELATION_YS } from '../../../indicators/aggregates.r
 import { editionIndicatorRun } from '../../../indicators/indicators.service.ts';
 import { readCorrelation } from '../../../indicators/statistics/reading.ts';
 import type { Field } from '../fields.ts';
-import type { Dataset } from './dataset.ts';
+import { type Dataset, indicatorsComputed } from './dataset.ts';
 
 /**
  * The edition's aggregates as tables: the theme ranking and the correlations, per kind of
  * authority, exactly as the indicators run stored them (the site and the report read the same).
  */
-
-const computed: Dataset['available'] = async (db, edition) =>
-  (await db
-    .selectFrom('indicator_runs')
-    .select('edition_id')
-    .where('edition_id', '=', edition.id)
-    .executeTakeFirst()) !== undefined;
 
 const kindField: Field = {
   name: 'type_collectivite',
@@ -39,7 +32,7 @@ export const themesDataset: Dataset = {
   description:
     'Par type de collectivité, chaque thématique avec son taux de services digitalisés, de la plus à la moins digitalisée.',
   primaryKey: ['type_collectivite', 'cle_thematique'],
-  available: computed,
+  available: indicatorsComputed,
   fields: [
     kindField,
     integer(
@@ -104,7 +97,7 @@ export const correlationsDataset: Dataset = {
   description:
     'Par type de collectivité, corrélations de Pearson et de Spearman entre la numérisation (services de bout en bout, indice) et la population, les recettes de fonctionnement et les recettes par habitant.',
   primaryKey: ['type_collectivite', 'variable_x', 'variable_y', 'methode'],
-  available: computed,
+  available: indicatorsComputed,
   fields: [
     kindField,
     {

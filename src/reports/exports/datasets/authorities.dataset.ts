@@ -1,5 +1,4 @@
-import { AUTHORITY_KINDS } from '../../../db/schema.ts';
-import { columnField } from '../fields.ts';
+import { AUTHORITY_KEY_FIELDS, columnField } from '../fields.ts';
 import { BATCH_SIZE, type Dataset } from './dataset.ts';
 
 /**
@@ -13,24 +12,7 @@ export const authoritiesDataset: Dataset = {
     'Une ligne par collectivité évaluée dans l’édition : identité, population, recettes réelles de fonctionnement et site internet.',
   primaryKey: ['type_collectivite', 'code_collectivite'],
   fields: [
-    columnField('authorities', 'kind', {
-      name: 'type_collectivite',
-      title: 'Type de collectivité',
-      type: 'string',
-      constraints: { required: true, enum: AUTHORITY_KINDS },
-    }),
-    columnField('authorities', 'code', {
-      name: 'code_collectivite',
-      title: 'Code de la collectivité',
-      type: 'string',
-      constraints: { required: true },
-    }),
-    columnField('authorities', 'name', {
-      name: 'nom',
-      title: 'Nom',
-      type: 'string',
-      constraints: { required: true },
-    }),
+    ...AUTHORITY_KEY_FIELDS,
     columnField('authorities', 'siren', { name: 'siren', title: 'SIREN', type: 'string' }),
     columnField('authorities', 'region_code', { name: 'code_region', title: 'Code région', type: 'string' }),
     columnField('authorities', 'departement_code', {

@@ -18,3 +18,13 @@ export interface Dataset {
 
 /** Rows per batch: bounded memory whatever the edition's size. */
 export const BATCH_SIZE = 5_000;
+
+/** For the tables an indicators run produces: present once the edition's indicators are computed. */
+export async function indicatorsComputed(db: Executor, edition: EditionRow): Promise<boolean> {
+  const run = await db
+    .selectFrom('indicator_runs')
+    .select('edition_id')
+    .where('edition_id', '=', edition.id)
+    .executeTakeFirst();
+  return run !== undefined;
+}

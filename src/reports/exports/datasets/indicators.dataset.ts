@@ -1,7 +1,6 @@
 import type { COLUMN_COMMENTS } from '../../../db/column-comments.ts';
-import { AUTHORITY_KINDS } from '../../../db/schema.ts';
-import { columnField, type Field } from '../fields.ts';
-import { BATCH_SIZE, type Dataset } from './dataset.ts';
+import { AUTHORITY_KEY_FIELDS, columnField, type Field } from '../fields.ts';
+import { BATCH_SIZE, type Dataset, indicatorsComputed } from './dataset.ts';
 
 const count = (
   column: keyof (typeof COLUMN_COMMENTS)['authority_indicators'],
@@ -17,26 +16,9 @@ export const indicatorsDataset: Dataset = {
   description:
     'Une ligne par collectivité du panel de l’édition : services par niveau, thématiques couvertes, qualité du portail, indice composite, rangs et évolution.',
   primaryKey: ['type_collectivite', 'code_collectivite'],
-  available: async (db, edition) =>
-    (await db
-      .selectFrom('indicator_runs')
-      .select('edition_id')
-      .where('edition_id', '=', edition.id)
-      .executeTakeFirst()) !== undefined,
+  available: indicatorsComputed,
   fields: [
-    columnField('authorities', 'kind', {
-      name: 'type_collectivite',
-      title: 'Type de collectivité',
-      type: 'string',
-      constraints: { required: true, enum: AUTHORITY_KINDS },
-    }),
-    columnField('authorities', 'code', {
-      name: 'code_collectivite',
-      title: 'Code',
-      type: 'string',
-      constraints: { required: true },
-    }),
-    columnField('authorities', 'name', { name: 'nom', title: 'Nom', type: 'string' }),
+    ...AUTHORITY_KEY_FIELDS,
     columnField('authority_indicators', 'peer_group', {
       name: 'groupe_pairs',
       title: 'Groupe de pairs',
