@@ -39,6 +39,11 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
           const rows = file.rows === undefined ? '' : ` — ${formatInteger(file.rows)} ligne(s)`;
           ctx.out.line(`  ${path.basename(file.path)}${rows}`);
         }
+        if (skipped.length > 0) {
+          ctx.out.line(
+            `Non exportées faute d’indicateurs calculés : ${skipped.join(', ')} (barometre indicators compute --edition ${year}).`,
+          );
+        }
       },
     );
 }
