@@ -23,7 +23,9 @@ describe('barometre export', () => {
     const outDir = path.join(dataDir, 'exports', '2026');
     expect(result.stdout).toContain(`Données ouvertes de l’édition 2026 (JSON) dans ${outDir}`);
     expect(result.stdout).toMatch(/evaluations\.json — 1 ligne\(s\)/);
-    expect(result.stdout).toContain('Non exportées faute d’indicateurs calculés : indicateurs, thematiques, correlations');
+    expect(result.stdout).toContain(
+      'Non exportées faute d’indicateurs calculés : indicateurs, thematiques, correlations',
+    );
     expect(fs.readdirSync(outDir).sort()).toEqual([
       'collectivites.json',
       'collectivites.schema.json',
