@@ -4,7 +4,8 @@ import type { HttpClient } from '../crawl/http-client.ts';
 import type { HostScheduler } from '../crawl/politeness.ts';
 import type { IsPlatformUrl } from '../crawl/scope.ts';
 import type { PageExtractor, PageRendering } from '../crawl/site-crawler.ts';
-import { type Executor, inTransaction } from '../db/transaction.ts';
+import { createGroupCommit } from '../db/group-commit.ts';
+import type { Executor } from '../db/transaction.ts';
 import { createDetector, type PageDetector } from '../detection/detect.ts';
 import { findEdition } from '../editions/editions.service.ts';
 import { loadStoredReferential } from '../referential/referential.repository.ts';
@@ -14,6 +15,7 @@ import type { AuditTarget } from '../territories/audit-targets.ts';
 import {
   createRun,
   ensureSites,
+  type FindingInput,
   findUnfinishedRun,
   finishRun,
   markSite,
@@ -65,6 +67,12 @@ export interface AuditReport extends AuditProgress {
   proposals: number;
   /** Sites that failed and pages that could not be handled, with the reason. */
   errors: string[];
+}
+
+interface StoredPage {
+  page: CrawledPage;
+  siteId: number;
+  findings: FindingInput[];
 }
 
 interface SiteJob {
@@ -163,23 +171,26 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   let failedSites = 0;
   const errors: string[] = [];
 
+  // The page and its findings are written in one transaction: a crash cannot leave a stored page
+  // (which a resumed crawl will not fetch again) without its findings. Pages that finish together
+  // share the transaction, and a handler returns only once its page is committed, so a kill
+  // loses at most the pages not yet acknowledged, which the resumed crawl fetches again.
+  const pageWriter = createGroupCommit<StoredPage>(db, async (trx, { page, siteId, findings }) => {
+    const pageId = await storePage(trx, siteId, page, portalFactsOf(page), now());
+    await storeFindings(trx, siteId, pageId, findings);
+  });
+
   const handlePage = async (page: CrawledPage, job: SiteJob) => {
     const detections = page.content ? detectorFor(job.competences).detectPage(page.content).detections : [];
-    // The page and its findings are written together: a crash cannot leave a stored page (which
-    // a resumed crawl will not fetch again) without its findings.
-    await inTransaction(db, async (trx) => {
-      const pageId = await storePage(trx, job.siteId, page, portalFactsOf(page), now());
-      await storeFindings(
-        trx,
-        job.siteId,
-        pageId,
-        detections.flatMap((d) => {
-          const serviceId = stored.serviceIds.get(d.serviceKey);
-          return serviceId === undefined
-            ? []
-            : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
-        }),
-      );
+    await pageWriter.write({
+      page,
+      siteId: job.siteId,
+      findings: detections.flatMap((d) => {
+        const serviceId = stored.serviceIds.get(d.serviceKey);
+        return serviceId === undefined
+          ? []
+          : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
+      }),
     });
     progress.pages++;
     progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
