@@ -8,6 +8,8 @@ import { createGroupCommit } from '../db/group-commit.ts';
 import type { Executor } from '../db/transaction.ts';
 import { createDetector, type PageDetector } from '../detection/detect.ts';
 import { findEdition } from '../editions/editions.service.ts';
+import type { PortalPage } from '../portal/portal.types.ts';
+import { createPortalAccumulator, type PortalAccumulator } from '../portal/portal-checks.ts';
 import { loadStoredReferential } from '../referential/referential.repository.ts';
 import type { CompetenceKind } from '../referential/referential.schema.ts';
 import { UserError } from '../shared/errors.ts';
@@ -20,6 +22,7 @@ import {
   finishRun,
   markSite,
   pagesForResume,
+  portalFactsOfSite,
   storeFindings,
   storePage,
 } from './audits.repository.ts';
@@ -72,6 +75,7 @@ export interface AuditReport extends AuditProgress {
 interface StoredPage {
   page: CrawledPage;
   siteId: number;
+  facts: PortalPage;
   findings: FindingInput[];
 }
 
@@ -83,6 +87,26 @@ interface SiteJob {
   competences: CompetenceKind[];
   startUrl: string;
   resumeFrom?: { url: string; finalUrl: string; depth: number; enqueued: string[] }[];
+  /** The site's portal checks, fed page by page from the start of its crawl. */
+  portal?: PortalAccumulator;
+}
+
+function portalOf(job: SiteJob): PortalAccumulator {
+  if (job.portal === undefined) throw new Error(`portal checks of ${job.startUrl} not started`);
+  return job.portal;
+}
+
+/**
+ * Portal checks are fed as pages are stored, rather than from the stored facts once the site is
+ * over (a burst that held the event loop while requests waited). A resumed site starts from the
+ * facts of the pages stored before the interruption.
+ */
+async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccumulator> {
+  const portal = createPortalAccumulator(job.startUrl);
+  if (job.resumeFrom !== undefined) {
+    for (const facts of await portalFactsOfSite(db, job.siteId)) portal.add(facts as PortalPage);
+  }
+  return portal;
 }
 
 /**
@@ -175,16 +199,18 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   // (which a resumed crawl will not fetch again) without its findings. Pages that finish together
   // share the transaction, and a handler returns only once its page is committed, so a kill
   // loses at most the pages not yet acknowledged, which the resumed crawl fetches again.
-  const pageWriter = createGroupCommit<StoredPage>(db, async (trx, { page, siteId, findings }) => {
-    const pageId = await storePage(trx, siteId, page, portalFactsOf(page), now());
+  const pageWriter = createGroupCommit<StoredPage>(db, async (trx, { page, siteId, facts, findings }) => {
+    const pageId = await storePage(trx, siteId, page, facts, now());
     await storeFindings(trx, siteId, pageId, findings);
   });
 
   const handlePage = async (page: CrawledPage, job: SiteJob) => {
     const detections = page.content ? detectorFor(job.competences).detectPage(page.content).detections : [];
+    const facts = portalFactsOf(page);
     await pageWriter.write({
       page,
       siteId: job.siteId,
+      facts,
       findings: detections.flatMap((d) => {
         const serviceId = stored.serviceIds.get(d.serviceKey);
         return serviceId === undefined
@@ -192,6 +218,8 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
           : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
       }),
     });
+    // Fed once stored, so that the checks see the pages a resumed run would read back.
+    portalOf(job).add(facts);
     progress.pages++;
     progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
     report();
@@ -201,6 +229,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     (async function* () {
       for (const job of jobs) {
         await markSite(db, job.siteId, { status: 'running' }, now());
+        job.portal = await startPortalChecks(db, job);
         yield job;
       }
     })(),
@@ -229,6 +258,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
             // the await and lose the sites concluded meanwhile.
             const proposed = await concludeSite(deps, {
               siteId: job.siteId,
+              portal: portalOf(job),
               editionId: edition.id,
               targets: job.targets,
               startUrl: job.startUrl,
