@@ -6,7 +6,7 @@ import type { IsPlatformUrl } from '../crawl/scope.ts';
 import type { PageExtractor, PageRendering } from '../crawl/site-crawler.ts';
 import { createGroupCommit } from '../db/group-commit.ts';
 import type { Executor } from '../db/transaction.ts';
-import { createDetector, type PageDetector } from '../detection/detect.ts';
+import { createDetectionPool } from '../detection/detection-pool.ts';
 import { findEdition } from '../editions/editions.service.ts';
 import type { PortalPage } from '../portal/portal.types.ts';
 import { createPortalAccumulator, type PortalAccumulator } from '../portal/portal-checks.ts';
@@ -50,6 +50,8 @@ export interface AuditOptions {
   simulated: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: AuditProgress) => void;
+  /** Threads detecting pages; 0 detects on the crawler's thread. Default: the other cores, at most 4. */
+  detectionWorkers?: number;
 }
 
 export interface AuditProgress {
@@ -137,16 +139,6 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     );
   }
   const stored = await loadStoredReferential(db, edition.referential_version);
-  const detectors = new Map<string, PageDetector>();
-  const detectorFor = (competences: CompetenceKind[]) => {
-    const key = [...competences].sort().join(',');
-    let detector = detectors.get(key);
-    if (!detector) {
-      detector = createDetector(stored.referential, { kinds: competences });
-      detectors.set(key, detector);
-    }
-    return detector;
-  };
 
   const unfinished = await findUnfinishedRun(db, edition.id);
   const run =
@@ -205,7 +197,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   });
 
   const handlePage = async (page: CrawledPage, job: SiteJob) => {
-    const detections = page.content ? detectorFor(job.competences).detectPage(page.content).detections : [];
+    const detections = page.content ? (await detection.detect(job.competences, page.content)).detections : [];
     const facts = portalFactsOf(page);
     await pageWriter.write({
       page,
@@ -225,6 +217,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     report();
   };
 
+  const detection = createDetectionPool(stored.referential, options.detectionWorkers);
   const summary = await crawlSites(
     (async function* () {
       for (const job of jobs) {
@@ -276,7 +269,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
         report();
       },
     },
-  );
+  ).finally(() => detection.close());
 
   await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
   return {
