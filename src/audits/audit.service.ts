@@ -1,10 +1,9 @@
-import type { CrawledPage, CrawlLimits, FetchStatus } from '../crawl/crawl.types.ts';
+import type { CrawlLimits, FetchStatus } from '../crawl/crawl.types.ts';
 import { crawlSites } from '../crawl/crawl-sites.ts';
 import type { HttpClient } from '../crawl/http-client.ts';
 import type { HostScheduler } from '../crawl/politeness.ts';
 import type { IsPlatformUrl } from '../crawl/scope.ts';
 import type { PageExtractor, PageRendering } from '../crawl/site-crawler.ts';
-import { createGroupCommit } from '../db/group-commit.ts';
 import type { Executor } from '../db/transaction.ts';
 import { createDetectionPool } from '../detection/detection-pool.ts';
 import { findEdition } from '../editions/editions.service.ts';
@@ -17,16 +16,13 @@ import type { AuditTarget } from '../territories/audit-targets.ts';
 import {
   createRun,
   ensureSites,
-  type FindingInput,
   findUnfinishedRun,
   finishRun,
   markSite,
   pagesForResume,
   portalFactsOfSite,
-  storeFindings,
-  storePage,
 } from './audits.repository.ts';
-import { portalFactsOf } from './portal-facts.ts';
+import { createPageSink } from './page-sink.ts';
 import { concludeSite } from './site-conclusion.ts';
 
 export interface AuditDependencies {
@@ -72,13 +68,6 @@ export interface AuditReport extends AuditProgress {
   proposals: number;
   /** Sites that failed and pages that could not be handled, with the reason. */
   errors: string[];
-}
-
-interface StoredPage {
-  page: CrawledPage;
-  siteId: number;
-  facts: PortalPage;
-  findings: FindingInput[];
 }
 
 interface SiteJob {
@@ -187,37 +176,26 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   let failedSites = 0;
   const errors: string[] = [];
 
-  // The page and its findings are written in one transaction: a crash cannot leave a stored page
-  // (which a resumed crawl will not fetch again) without its findings. Pages that finish together
-  // share the transaction, and a handler returns only once its page is committed, so a kill
-  // loses at most the pages not yet acknowledged, which the resumed crawl fetches again.
-  const pageWriter = createGroupCommit<StoredPage>(db, async (trx, { page, siteId, facts, findings }) => {
-    const pageId = await storePage(trx, siteId, page, facts, now());
-    await storeFindings(trx, siteId, pageId, findings);
-  });
-
-  const handlePage = async (page: CrawledPage, job: SiteJob) => {
-    const detections = page.content ? (await detection.detect(job.competences, page.content)).detections : [];
-    const facts = portalFactsOf(page);
-    await pageWriter.write({
-      page,
-      siteId: job.siteId,
-      facts,
-      findings: detections.flatMap((d) => {
-        const serviceId = stored.serviceIds.get(d.serviceKey);
-        return serviceId === undefined
-          ? []
-          : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
-      }),
-    });
-    // Fed once stored, so that the checks see the pages a resumed run would read back.
-    portalOf(job).add(facts);
-    progress.pages++;
-    progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
-    report();
-  };
-
   const detection = createDetectionPool(stored.referential, options.detectionWorkers);
+  const sink = createPageSink({
+    db,
+    detection,
+    serviceIds: stored.serviceIds,
+    now,
+    onStored: (page) => {
+      progress.pages++;
+      progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
+      report();
+    },
+    // A page that could not be stored is not lost for good: it is not in audit_pages, so a later
+    // run of the same audit fetches it again. Say so rather than hide it.
+    onFailure: (page, error) => errors.push(`${page.url} (on_page) : ${errorMessage(error)}`),
+  });
+  const sinkSite = (job: SiteJob) => ({
+    siteId: job.siteId,
+    competences: job.competences,
+    portal: portalOf(job),
+  });
   const summary = await crawlSites(
     (async function* () {
       for (const job of jobs) {
@@ -237,15 +215,15 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
       ...(deps.render ? { render: deps.render } : {}),
       now,
       ...(options.signal ? { signal: options.signal } : {}),
-      onPage: handlePage,
+      onPage: (page, job) => sink.handle(page, sinkSite(job)),
       onError: (error, context) => {
-        // A page whose storage failed is not lost for good: it is not in audit_pages, so a
-        // later run of the same audit fetches it again. Say so rather than hide it.
         errors.push(`${context.url} (${context.stage}) : ${errorMessage(error)}`);
       },
       onSiteDone: async (job, outcome) => {
         try {
+          const failedPages = await sink.settle(sinkSite(job));
           if (!outcome.ok) throw outcome.error;
+          outcome.summary.pageHandlerErrors += failedPages;
           if (!outcome.summary.interrupted) {
             // Awaited first, then added: `proposals += await …` would read the counter before
             // the await and lose the sites concluded meanwhile.
