@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
+import { HOME, portalContent, portalPage } from '../../test/support/portal-pages.ts';
 import type { CrawledPage } from '../crawl/crawl.types.ts';
 import type { Database } from '../db/database.ts';
 import type { DetectionPool } from '../detection/detection-pool.ts';
@@ -10,34 +11,16 @@ import { createRun } from './audits.repository.ts';
 import { createPageSink, MAX_PAGES_IN_HAND, type PageSink, type SinkSite } from './page-sink.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
-const HOME = 'https://www.ville.fr/';
 
-function page(path: string): CrawledPage {
+/** A crawled page of the site: portal checks' test page with what the crawler adds. */
+function page(path: string, title = path): CrawledPage {
   const url = `${HOME}${path}`;
   return {
-    url,
-    finalUrl: url,
-    redirectChain: [],
-    depth: 1,
-    status: 'ok',
-    httpStatus: 200,
+    ...portalPage(url),
     contentType: 'text/html',
     charset: 'utf-8',
-    bytes: 10,
-    elapsedMs: 5,
     contentHash: null,
-    headers: {},
-    content: {
-      url,
-      title: path,
-      headings: [],
-      text: '',
-      links: [],
-      forms: [],
-      resources: [],
-      hasResponsiveViewport: true,
-      lang: 'fr',
-    },
+    content: { ...portalContent({ title }), url, lang: 'fr' },
     platform: null,
     enqueued: [],
     error: null,
