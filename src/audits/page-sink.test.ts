@@ -119,10 +119,7 @@ describe.each(TEST_ENGINES)('page sink on %s', (engine) => {
 
   it('settles a site once every page is stored, and counts the pages that could not be', async () => {
     await sink.handle(page('a'), site);
-    await sink.handle(
-      { ...page('b'), content: { ...(page('b').content as PageContent), title: 'broken' } },
-      site,
-    );
+    await sink.handle(page('b', 'broken'), site);
     await sink.handle(page('c'), site);
     const settled = sink.settle(site);
     release();
