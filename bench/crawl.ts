@@ -6,6 +6,7 @@
  *
  * Options: --sites 101, --pages 150 (per site), --latency 50 (ms per response), --seed 2026,
  * --site-concurrency 16, --per-site-concurrency 4, --host-concurrency 4, --host-delay 0 (ms),
+ * --detection-workers N (threads detecting pages; default: the cores beyond one, at most 4),
  * --no-slow-pages, --crawler-only (a third phase: src/crawl alone, no audit), --profile FILE
  * (CPU profile of the pipeline phase, written to FILE and summarised), --keep (keep the SQLite
  * file).
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import type { CrawlLimits } from '../src/crawl/crawl.types.ts';
 import { openSqlite } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { defaultDetectionWorkers } from '../src/detection/detection-pool.ts';
 import { startProfiler, summarise } from './cpu-profile.ts';
 import { runCrawlerOnly } from './crawler-only.ts';
 import { startFarmChild } from './farm-child.ts';
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     'per-site-concurrency': { type: 'string', default: '4' },
     'host-concurrency': { type: 'string', default: '4' },
     'host-delay': { type: 'string', default: '0' },
+    'detection-workers': { type: 'string' },
     'no-slow-pages': { type: 'boolean', default: false },
     profile: { type: 'string' },
     'crawler-only': { type: 'boolean', default: false },
@@ -69,6 +72,10 @@ const budget: Budget = {
   perSiteConcurrency: integer('per-site-concurrency', values['per-site-concurrency'], 1),
   hostConcurrency: integer('host-concurrency', values['host-concurrency'], 1),
   hostDelayMs: integer('host-delay', values['host-delay']),
+  detectionWorkers:
+    values['detection-workers'] === undefined
+      ? defaultDetectionWorkers()
+      : integer('detection-workers', values['detection-workers']),
 };
 /** The CLI's limits (src/cli/commands/crawl.ts) with room for whole sites: 300 pages, depth 8. */
 const limits: CrawlLimits = {
@@ -121,7 +128,7 @@ try {
     `farm (child process): ${farm.ready.sites.length} sites, ${farm.ready.documents} documents, seed ${settings.seed}, ${settings.latencyMs} ms latency, slow pages ${settings.slowPages ? 'on' : 'off'}, generated in ${(farm.ready.generatedMs / 1000).toFixed(1)} s`,
   );
   console.log(
-    `budget: ${budget.siteConcurrency} sites × ${budget.perSiteConcurrency} requests, ${budget.hostConcurrency} per host, ${budget.hostDelayMs} ms host delay; limits ${limits.maxPages} pages, depth ${limits.maxDepth}, ${limits.requestTimeoutMs / 1000} s per request`,
+    `budget: ${budget.siteConcurrency} sites × ${budget.perSiteConcurrency} requests, ${budget.hostConcurrency} per host, ${budget.hostDelayMs} ms host delay, ${budget.detectionWorkers} detection worker threads; limits ${limits.maxPages} pages, depth ${limits.maxDepth}, ${limits.requestTimeoutMs / 1000} s per request`,
   );
   await migrateToLatest(database.db);
   await seedDatabase(database, farm.ready);

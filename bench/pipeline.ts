@@ -27,6 +27,8 @@ export interface Budget {
   hostConcurrency: number;
   /** Delay between two requests to one host (the CLI's BAROMETRE_CRAWL_DELAY_MS). */
   hostDelayMs: number;
+  /** Threads detecting pages in the pipeline (runAudit's detectionWorkers); the floor has none. */
+  detectionWorkers: number;
 }
 
 /** One département per farm site, with the site as its website, and the 2026 edition. */
@@ -93,6 +95,7 @@ export async function runPipeline(
         siteConcurrency: budget.siteConcurrency,
         perSiteConcurrency: budget.perSiteConcurrency,
         simulated: true,
+        detectionWorkers: budget.detectionWorkers,
         onProgress: (progress) => {
           if (progress.sitesDone === lastSitesDone) return;
           lastSitesDone = progress.sitesDone;

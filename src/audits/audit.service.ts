@@ -1,12 +1,14 @@
-import type { CrawledPage, CrawlLimits, FetchStatus } from '../crawl/crawl.types.ts';
+import type { CrawlLimits, FetchStatus } from '../crawl/crawl.types.ts';
 import { crawlSites } from '../crawl/crawl-sites.ts';
 import type { HttpClient } from '../crawl/http-client.ts';
 import type { HostScheduler } from '../crawl/politeness.ts';
 import type { IsPlatformUrl } from '../crawl/scope.ts';
 import type { PageExtractor, PageRendering } from '../crawl/site-crawler.ts';
-import { type Executor, inTransaction } from '../db/transaction.ts';
-import { createDetector, type PageDetector } from '../detection/detect.ts';
+import type { Executor } from '../db/transaction.ts';
+import { createDetectionPool } from '../detection/detection-pool.ts';
 import { findEdition } from '../editions/editions.service.ts';
+import type { PortalPage } from '../portal/portal.types.ts';
+import { createPortalAccumulator, type PortalAccumulator } from '../portal/portal-checks.ts';
 import { loadStoredReferential } from '../referential/referential.repository.ts';
 import type { CompetenceKind } from '../referential/referential.schema.ts';
 import { UserError } from '../shared/errors.ts';
@@ -18,10 +20,9 @@ import {
   finishRun,
   markSite,
   pagesForResume,
-  storeFindings,
-  storePage,
+  portalFactsOfSite,
 } from './audits.repository.ts';
-import { portalFactsOf } from './portal-facts.ts';
+import { createPageSink } from './page-sink.ts';
 import { concludeSite } from './site-conclusion.ts';
 
 export interface AuditDependencies {
@@ -45,6 +46,8 @@ export interface AuditOptions {
   simulated: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: AuditProgress) => void;
+  /** Threads detecting pages; 0 detects on the crawler's thread. Default: the other cores, at most 4. */
+  detectionWorkers?: number;
 }
 
 export interface AuditProgress {
@@ -75,6 +78,26 @@ interface SiteJob {
   competences: CompetenceKind[];
   startUrl: string;
   resumeFrom?: { url: string; finalUrl: string; depth: number; enqueued: string[] }[];
+  /** The site's portal checks, fed page by page from the start of its crawl. */
+  portal?: PortalAccumulator;
+}
+
+function portalOf(job: SiteJob): PortalAccumulator {
+  if (job.portal === undefined) throw new Error(`portal checks of ${job.startUrl} not started`);
+  return job.portal;
+}
+
+/**
+ * Portal checks are fed as pages are stored, rather than from the stored facts once the site is
+ * over (a burst that held the event loop while requests waited). A resumed site starts from the
+ * facts of the pages stored before the interruption.
+ */
+async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccumulator> {
+  const portal = createPortalAccumulator(job.startUrl);
+  if (job.resumeFrom !== undefined) {
+    for (const facts of await portalFactsOfSite(db, job.siteId)) portal.add(facts as PortalPage);
+  }
+  return portal;
 }
 
 /**
@@ -105,16 +128,6 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     );
   }
   const stored = await loadStoredReferential(db, edition.referential_version);
-  const detectors = new Map<string, PageDetector>();
-  const detectorFor = (competences: CompetenceKind[]) => {
-    const key = [...competences].sort().join(',');
-    let detector = detectors.get(key);
-    if (!detector) {
-      detector = createDetector(stored.referential, { kinds: competences });
-      detectors.set(key, detector);
-    }
-    return detector;
-  };
 
   const unfinished = await findUnfinishedRun(db, edition.id);
   const run =
@@ -163,33 +176,31 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   let failedSites = 0;
   const errors: string[] = [];
 
-  const handlePage = async (page: CrawledPage, job: SiteJob) => {
-    const detections = page.content ? detectorFor(job.competences).detectPage(page.content).detections : [];
-    // The page and its findings are written together: a crash cannot leave a stored page (which
-    // a resumed crawl will not fetch again) without its findings.
-    await inTransaction(db, async (trx) => {
-      const pageId = await storePage(trx, job.siteId, page, portalFactsOf(page), now());
-      await storeFindings(
-        trx,
-        job.siteId,
-        pageId,
-        detections.flatMap((d) => {
-          const serviceId = stored.serviceIds.get(d.serviceKey);
-          return serviceId === undefined
-            ? []
-            : [{ serviceId, level: d.level, confidence: d.confidence, evidence: d.evidence }];
-        }),
-      );
-    });
-    progress.pages++;
-    progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
-    report();
-  };
-
+  const detection = createDetectionPool(stored.referential, options.detectionWorkers);
+  const sink = createPageSink({
+    db,
+    detection,
+    serviceIds: stored.serviceIds,
+    now,
+    onStored: (page) => {
+      progress.pages++;
+      progress.byStatus[page.status] = (progress.byStatus[page.status] ?? 0) + 1;
+      report();
+    },
+    // A page that could not be stored is not lost for good: it is not in audit_pages, so a later
+    // run of the same audit fetches it again. Say so rather than hide it.
+    onFailure: (page, error) => errors.push(`${page.url} (on_page) : ${errorMessage(error)}`),
+  });
+  const sinkSite = (job: SiteJob) => ({
+    siteId: job.siteId,
+    competences: job.competences,
+    portal: portalOf(job),
+  });
   const summary = await crawlSites(
     (async function* () {
       for (const job of jobs) {
         await markSite(db, job.siteId, { status: 'running' }, now());
+        job.portal = await startPortalChecks(db, job);
         yield job;
       }
     })(),
@@ -204,20 +215,21 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
       ...(deps.render ? { render: deps.render } : {}),
       now,
       ...(options.signal ? { signal: options.signal } : {}),
-      onPage: handlePage,
+      onPage: (page, job) => sink.handle(page, sinkSite(job)),
       onError: (error, context) => {
-        // A page whose storage failed is not lost for good: it is not in audit_pages, so a
-        // later run of the same audit fetches it again. Say so rather than hide it.
         errors.push(`${context.url} (${context.stage}) : ${errorMessage(error)}`);
       },
       onSiteDone: async (job, outcome) => {
         try {
+          const failedPages = await sink.settle(sinkSite(job));
           if (!outcome.ok) throw outcome.error;
+          outcome.summary.pageHandlerErrors += failedPages;
           if (!outcome.summary.interrupted) {
             // Awaited first, then added: `proposals += await …` would read the counter before
             // the await and lose the sites concluded meanwhile.
             const proposed = await concludeSite(deps, {
               siteId: job.siteId,
+              portal: portalOf(job),
               editionId: edition.id,
               targets: job.targets,
               startUrl: job.startUrl,
@@ -235,7 +247,7 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
         report();
       },
     },
-  );
+  ).finally(() => detection.close());
 
   await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
   return {

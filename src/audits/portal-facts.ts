@@ -2,9 +2,10 @@ import type { CrawledPage } from '../crawl/crawl.types.ts';
 import type { PortalPage } from '../portal/portal.types.ts';
 
 /**
- * Portal checks need a slice of each page. It is stored with the page while its site is being
- * crawled, so that checks computed at the end of the site see every page even when the crawl
- * was interrupted and resumed; the text is cut to what the checks read.
+ * Portal checks need a slice of each page. They are fed it as the page is stored, and it is
+ * stored with the page until the site is concluded, so that the checks of a site whose crawl
+ * was interrupted can be fed again, on resume, the pages stored before; the text is cut to what
+ * the checks read.
  */
 const TEXT_KEPT = 6_000;
 

@@ -3,8 +3,8 @@ import type { SiteCrawlSummary } from '../crawl/crawl.types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { PageDetection, ServiceEvidence } from '../detection/detection.types.ts';
 import { aggregateSite, type SiteServiceDetection } from '../detection/site-aggregate.ts';
-import type { HttpProbe, PortalPage } from '../portal/portal.types.ts';
-import { createPortalAccumulator } from '../portal/portal-checks.ts';
+import type { HttpProbe } from '../portal/portal.types.ts';
+import type { PortalAccumulator } from '../portal/portal-checks.ts';
 import { isDigitalisationLevel } from '../referential/levels.ts';
 import type { StoredReferential } from '../referential/referential.repository.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
@@ -14,7 +14,6 @@ import {
   currentAssessmentSources,
   findingsOfSite,
   markSite,
-  portalFactsOfSite,
   storePortalChecks,
 } from './audits.repository.ts';
 import { applicableServices, crawlerProposals } from './proposals.rules.ts';
@@ -22,7 +21,7 @@ import { applicableServices, crawlerProposals } from './proposals.rules.ts';
 const PROBE_TIMEOUT_MS = 10_000;
 
 /**
- * Once a site's crawl is over: portal checks from the pages' stored facts, the best-evidenced
+ * Once a site's crawl is over: portal checks of its pages, the best-evidenced
  * level of each service from the stored findings, the crawler's proposals, and the site marked
  * done — all in one transaction, so a crash leaves the site to be concluded again, never half.
  * Returns the number of proposals written.
@@ -31,6 +30,8 @@ export async function concludeSite(
   deps: AuditDependencies,
   site: {
     siteId: number;
+    /** Fed with every page of the site. */
+    portal: PortalAccumulator;
     editionId: number;
     targets: AuditTarget[];
     startUrl: string;
@@ -41,10 +42,8 @@ export async function concludeSite(
   const { db, now } = deps;
   const probe = await probeHttpRedirect(deps, site.startUrl);
   return inTransaction(db, async (trx) => {
-    const portal = createPortalAccumulator(site.startUrl);
-    for (const facts of await portalFactsOfSite(trx, site.siteId)) portal.add(facts as PortalPage);
-    if (probe) portal.recordHttpProbe(probe);
-    await storePortalChecks(trx, site.siteId, portal.results());
+    if (probe) site.portal.recordHttpProbe(probe);
+    await storePortalChecks(trx, site.siteId, site.portal.results());
 
     const results = siteResults(await findingsOfSite(trx, site.siteId), site.stored);
     let proposed = 0;

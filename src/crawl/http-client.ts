@@ -6,7 +6,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
 import { followSignal } from './abort.ts';
@@ -127,8 +127,12 @@ function createConnector(network: NetworkOptions, options: HttpClientOptions): b
   const connect = buildConnector({
     timeout: options.connectTimeoutMs ?? 10_000,
     lookup,
-    // Setting `ca` replaces Node's bundled roots: keep them and add the extra one.
-    ...(network.ca === undefined ? {} : { ca: [...rootCertificates, network.ca] }),
+    // Setting `ca` replaces Node's bundled roots: keep them and add the extra one. Given as
+    // `ca`, tls.connect would build a secure context for every connection (parsing the 140-odd
+    // roots each time: 25 ms of blocked event loop); one context serves every connection.
+    ...(network.ca === undefined
+      ? {}
+      : { secureContext: createSecureContext({ ca: [...rootCertificates, network.ca] }) }),
   });
   return (connectOptions, callback) => {
     const protocol = connectOptions.protocol === 'https:' ? 'https:' : 'http:';

@@ -30,7 +30,7 @@ import { javascriptDependence } from './render-hints.ts';
 import { ROBOTS_MAX_BYTES, type RobotsPolicy, robotsPolicyFrom } from './robots.ts';
 import { createSiteScope, type IsPlatformUrl, type SiteScope } from './scope.ts';
 import { collectSitemapUrls, sitemapText } from './sitemap.ts';
-import { normalizeUrl, type TrapRules, trapReason, urlShape } from './url-normalize.ts';
+import { normalizeLink, normalizeUrl, type TrapRules, trapReason, urlShape } from './url-normalize.ts';
 
 export type PageExtractor = (url: string, html: string) => PageContent;
 
@@ -527,7 +527,7 @@ class SiteCrawl {
     if (refreshUrl !== null) page.enqueued.push(...this.#admitAll([refreshUrl], page.depth));
     const links = new Set<string>();
     for (const link of page.content?.links ?? []) {
-      const url = normalizeUrl(link.href, page.finalUrl);
+      const url = normalizeLink(link.href, page.finalUrl);
       if (url !== null && url !== page.finalUrl) links.add(url);
     }
     page.enqueued.push(...this.#admitAll(links, page.depth + 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, type TrapContext, trapReason, urlShape } from './url-normalize.ts';
+import { normalizeLink, normalizeUrl, type TrapContext, trapReason, urlShape } from './url-normalize.ts';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -193,5 +193,21 @@ describe('urlShape', () => {
 
   it('is null for URLs without query', () => {
     expect(urlShape('https://www.ville.fr/page/3')).toBeNull();
+  });
+});
+
+describe('normalizeLink', () => {
+  it('normalises an absolute link as normalizeUrl does, whatever the page', () => {
+    const href = 'HTTPS://Ville.fr/a/../b?utm_source=x&z=1&a=2#top';
+    expect(normalizeLink(href, 'https://ville.fr/x/')).toBe(normalizeUrl(href));
+    expect(normalizeLink(href, 'https://autre.fr/')).toBe('https://ville.fr/b?a=2&z=1');
+  });
+
+  it('resolves a relative link against its page each time', () => {
+    expect(normalizeLink('page-2', 'https://ville.fr/actualites/')).toBe(
+      'https://ville.fr/actualites/page-2',
+    );
+    expect(normalizeLink('page-2', 'https://ville.fr/agenda/')).toBe('https://ville.fr/agenda/page-2');
+    expect(normalizeLink('mailto:mairie@ville.fr', 'https://ville.fr/')).toBeNull();
   });
 });

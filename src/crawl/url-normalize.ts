@@ -3,6 +3,7 @@
  * the recognisable shapes of crawler traps (endless calendars, relative-link loops, faceted
  * searches) that would eat a site's page budget.
  */
+import { memoizeText } from '../shared/memo.ts';
 
 const TRACKING_PARAMS = new Set([
   'fbclid',
@@ -123,6 +124,22 @@ export function normalizeUrl(raw: string, base?: string): string | null {
   });
   url.search = pairs.length === 0 ? '' : `?${pairs.join('&')}`;
   return url.href;
+}
+
+const ABSOLUTE_HTTP = /^\s*https?:\/\//i;
+
+/**
+ * The links of a site's pages repeat (menus, footers): an absolute one is normalised once.
+ * A relative one depends on the page it is on, and is normalised against it each time.
+ */
+const normalizeAbsolute = memoizeText((href: string) => normalizeUrl(href), {
+  limit: 20_000,
+  maxLength: 1_000,
+});
+
+/** normalizeUrl(href, base), remembered for absolute links. */
+export function normalizeLink(href: string, base: string): string | null {
+  return ABSOLUTE_HTTP.test(href) ? normalizeAbsolute(href) : normalizeUrl(href, base);
 }
 
 export type TrapReason =

@@ -74,7 +74,7 @@ export interface PageBlock {
   /** For headings: 1–3 (or 2 for headings guessed in plain text). */
   headingLevel?: number;
   text: string;
-  tokens: FrenchToken[];
+  tokens: readonly FrenchToken[];
   /** For links: index in page.links. */
   link?: number;
 }

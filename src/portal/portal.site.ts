@@ -1,5 +1,6 @@
 import { UserError } from '../shared/errors.ts';
 import { normalizeFrench } from '../shared/french-text.ts';
+import { memoizeText } from '../shared/memo.ts';
 import type { PortalPage, PortalSite } from './portal.types.ts';
 
 /**
@@ -31,7 +32,9 @@ export function createPortalSite(homeUrl: string): PortalSite {
  * the same when it normalises), host lowercased and default port dropped (WHATWG URL does).
  * Null for anything that is not http(s).
  */
-export function urlKey(raw: string): string | null {
+export const urlKey = memoizeText(computeUrlKey, { limit: 20_000, maxLength: 1_000 });
+
+function computeUrlKey(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -46,7 +49,10 @@ export function urlKey(raw: string): string | null {
   return url.href.replace(/\?$/, '');
 }
 
-export function hostOf(raw: string): string | null {
+/** Host of a URL, null when unreadable; remembered, as link targets repeat from page to page. */
+export const hostOf = memoizeText(computeHostOf, { limit: 20_000, maxLength: 1_000 });
+
+function computeHostOf(raw: string): string | null {
   try {
     return new URL(raw).hostname;
   } catch {

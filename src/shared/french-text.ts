@@ -3,6 +3,7 @@
  * folded to one comparable form, and a phrase matcher built on it. Used by detection to find
  * the referential's phrases in page text; the matcher is compiled once per referential.
  */
+import { memoizeText } from './memo.ts';
 
 /** UTF-8 text decoded as Latin-1 / Windows-1252 ("dÃ©marche"): the common sequences, repaired. */
 const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
@@ -44,11 +45,21 @@ function repairMojibake(text: string): string {
 }
 
 /**
+ * Menus, footers, link texts and headings come back on every page of a site: short texts are
+ * folded once (long ones, page text, rarely repeat and would crowd the memory out).
+ */
+const normalizeShort = memoizeText(foldFrench, { limit: 20_000, maxLength: 200 });
+
+/**
  * Lowercase, accents stripped (NFD), œ/æ expanded, apostrophes, quotes and dashes unified,
  * whitespace collapsed. The replacement character left by a wrong charset ("cr\uFFFDche") is
  * guessed: alone it was most likely "à", inside a word most likely "é".
  */
 export function normalizeFrench(text: string): string {
+  return normalizeShort(text);
+}
+
+function foldFrench(text: string): string {
   return repairMojibake(text)
     .replace(/(^|[^\p{L}\p{N}])\uFFFD(?=$|[^\p{L}\p{N}])/gu, '$1a')
     .replace(/\uFFFD/g, 'e')
@@ -94,14 +105,24 @@ export interface FrenchToken {
 
 const WORD = /[a-z0-9]+/g;
 
-/** Words of a text, normalised and stemmed; punctuation, apostrophes and hyphens separate words. */
-export function tokenizeFrench(text: string): FrenchToken[] {
-  const tokens: FrenchToken[] = [];
-  for (const match of normalizeFrench(text).matchAll(WORD)) {
-    const norm = match[0];
-    tokens.push({ norm, stem: stemFrench(norm) });
-  }
-  return tokens;
+const tokenizeShort = memoizeText(
+  (text: string): readonly FrenchToken[] => {
+    const tokens: FrenchToken[] = [];
+    for (const match of foldFrench(text).matchAll(WORD)) {
+      const norm = match[0];
+      tokens.push({ norm, stem: stemFrench(norm) });
+    }
+    return Object.freeze(tokens);
+  },
+  { limit: 10_000, maxLength: 200 },
+);
+
+/**
+ * Words of a text, normalised and stemmed; punctuation, apostrophes and hyphens separate words.
+ * Short texts (link texts, headings, menu lines) are tokenised once and share their tokens.
+ */
+export function tokenizeFrench(text: string): readonly FrenchToken[] {
+  return tokenizeShort(text);
 }
 
 /** "APA", "PMI", "PLUi": matched as written (no stemming), so "PMI" does not match "PMIS". */
@@ -125,12 +146,16 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {
+  /** Children by stem. */
   next: Map<string, TrieNode<T>>;
+  /** Children by exact normalised word (acronyms), kept apart so that they never meet a stem. */
+  exact: Map<string, TrieNode<T>>;
   ends: PhraseEntry<T>[];
 }
 
-/** Prefix of an exact (acronym) key in the trie, so that it never meets a stem. */
-const EXACT = '=';
+function trieNode<T>(): TrieNode<T> {
+  return { next: new Map(), exact: new Map(), ends: [] };
+}
 /** Shortest word for which one typo (a letter missing, added or replaced) is forgiven. */
 const MIN_FUZZY_LENGTH = 7;
 /** Words whose resolution a matcher remembers (a bound on memory for long crawls). */
@@ -141,7 +166,7 @@ const MAX_RESOLVED = 50_000;
  * light stemming and one typo forgiven in long words. Compile once, match many texts.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), ends: [] };
+  private readonly root: TrieNode<T> = trieNode();
   /** Stems of the phrases' words, to tell a known word from a typo. */
   private readonly vocabulary = new Set<string>();
   /** Each long stem with one letter deleted → the stem; ambiguous deletions map to null. */
@@ -170,12 +195,14 @@ export class PhraseMatcher<T> {
     let node = this.root;
     for (const word of words) {
       const norm = normalizeFrench(word);
-      const key = isAcronym(word) ? `${EXACT}${norm}` : stemFrench(norm);
-      if (!key.startsWith(EXACT)) this.vocabulary.add(key);
-      let child = node.next.get(key);
+      const acronym = isAcronym(word);
+      const key = acronym ? norm : stemFrench(norm);
+      if (!acronym) this.vocabulary.add(key);
+      const children = acronym ? node.exact : node.next;
+      let child = children.get(key);
       if (child === undefined) {
-        child = { next: new Map(), ends: [] };
-        node.next.set(key, child);
+        child = trieNode();
+        children.set(key, child);
       }
       node = child;
     }
@@ -213,17 +240,16 @@ export class PhraseMatcher<T> {
   /** All matches, longest first at each position; overlapping matches are all kept. */
   match(tokens: readonly FrenchToken[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    const stems: (string | undefined)[] = new Array(tokens.length);
+    const { root } = this;
     for (let start = 0; start < tokens.length; start++) {
       // Most words start no phrase: look them up before walking.
       const token = tokens[start] as FrenchToken;
-      const exact = this.root.next.get(`${EXACT}${token.norm}`);
-      const stem = this.stemAt(tokens, stems, start);
-      const stemmed = this.root.next.get(stem);
+      const exact = root.exact.size === 0 ? undefined : root.exact.get(token.norm);
+      const stemmed = root.next.get(this.resolve(token));
       if (exact === undefined && stemmed === undefined) continue;
       const found: PhraseMatch<T>[] = [];
-      if (exact) this.walk(tokens, stems, start, exact, start + 1, found);
-      if (stemmed) this.walk(tokens, stems, start, stemmed, start + 1, found);
+      if (exact) this.walk(tokens, start, exact, start + 1, found);
+      if (stemmed) this.walk(tokens, start, stemmed, start + 1, found);
       if (found.length > 1) found.sort((a, b) => b.end - a.end);
       for (const match of found) matches.push(match);
     }
@@ -234,19 +260,9 @@ export class PhraseMatcher<T> {
     return this.match(tokenizeFrench(text));
   }
 
-  private stemAt(tokens: readonly FrenchToken[], stems: (string | undefined)[], index: number): string {
-    let stem = stems[index];
-    if (stem === undefined) {
-      stem = this.resolve(tokens[index] as FrenchToken);
-      stems[index] = stem;
-    }
-    return stem;
-  }
-
   /** Depth-first over both keys of each word (exact for acronyms, stem otherwise). */
   private walk(
     tokens: readonly FrenchToken[],
-    stems: (string | undefined)[],
     start: number,
     node: TrieNode<T>,
     index: number,
@@ -255,11 +271,11 @@ export class PhraseMatcher<T> {
     for (const entry of node.ends)
       found.push({ phrase: entry.phrase, value: entry.value, start, end: index });
     const token = tokens[index];
-    if (token === undefined || node.next.size === 0) return;
-    const exact = node.next.get(`${EXACT}${token.norm}`);
-    if (exact) this.walk(tokens, stems, start, exact, index + 1, found);
-    const stemmed = node.next.get(this.stemAt(tokens, stems, index));
-    if (stemmed) this.walk(tokens, stems, start, stemmed, index + 1, found);
+    if (token === undefined) return;
+    const exact = node.exact.size === 0 ? undefined : node.exact.get(token.norm);
+    if (exact) this.walk(tokens, start, exact, index + 1, found);
+    const stemmed = node.next.size === 0 ? undefined : node.next.get(this.resolve(token));
+    if (stemmed) this.walk(tokens, start, stemmed, index + 1, found);
   }
 }
 
