@@ -14,10 +14,10 @@ import {
   frenchTypography,
 } from '../../shared/french-typography.ts';
 import { barChart } from '../../web/charts/bar-chart.ts';
-import { histogram } from '../../web/charts/histogram.ts';
 import { scatterPlot } from '../../web/charts/scatter-plot.ts';
 import { ChartFigure } from '../../web/components/chart-figure.tsx';
 import { DataTable } from '../../web/components/data-table.tsx';
+import { HistogramFigure } from '../../web/components/histogram-figure.tsx';
 import type { ReportData } from './report.service.ts';
 import { kindHeading } from './report-kinds.ts';
 import { ReportSection } from './report-section.tsx';
@@ -123,29 +123,15 @@ export function PortalSection({ data }: { data: ReportData }) {
         ]}
       />
       {scores.length > 0 ? (
-        <ChartFigure
+        <HistogramFigure
+          open
+          countLabel="Collectivités"
+          id="portails"
           title={title}
           summary={summary}
-          open
-          svg={histogram({
-            id: 'portails',
-            title,
-            description: summary,
-            bins,
-            valueLabel: 'Score de qualité du portail',
-            countLabel: 'Collectivités',
-          })}
-          table={
-            <DataTable
-              caption={title}
-              captionClass="govuk-table__caption--s"
-              rows={bins}
-              columns={[
-                { header: 'Score', cell: (b) => `${formatInteger(b.lower)} à ${formatInteger(b.upper)}` },
-                { header: 'Collectivités', numeric: true, cell: (b) => formatInteger(b.count) },
-              ]}
-            />
-          }
+          bins={bins}
+          valueLabel="Score de qualité du portail"
+          binLabel={(b) => `${formatInteger(b.lower)} à ${formatInteger(b.upper)}`}
         />
       ) : null}
     </ReportSection>

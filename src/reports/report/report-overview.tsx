@@ -1,9 +1,9 @@
 import type { HistogramBin } from '../../indicators/statistics/descriptive.ts';
 import { formatDecimal, formatInteger, formatPercent, plural } from '../../shared/french-typography.ts';
 import { barChart } from '../../web/charts/bar-chart.ts';
-import { histogram } from '../../web/charts/histogram.ts';
 import { ChartFigure } from '../../web/components/chart-figure.tsx';
 import { DataTable } from '../../web/components/data-table.tsx';
+import { HistogramFigure } from '../../web/components/histogram-figure.tsx';
 import { franceMap, type MapValue } from '../../web/map/france-map.ts';
 import { integerScale } from '../../web/map/map-scale.ts';
 import type { ReportData } from './report.service.ts';
@@ -127,29 +127,15 @@ export function DistributionSection({ data }: { data: ReportData }) {
         ];
         return (
           <div class="bm-report-block">
-            <ChartFigure
+            <HistogramFigure
+              open
+              countLabel="Collectivités"
+              id={`distribution-${a.kind}`}
               title={title}
               summary={summary}
-              open
-              svg={histogram({
-                id: `distribution-${a.kind}`,
-                title,
-                description: summary,
-                bins: h.bins,
-                valueLabel: 'Services de bout en bout',
-                countLabel: 'Collectivités',
-              })}
-              table={
-                <DataTable
-                  caption={title}
-                  captionClass="govuk-table__caption--s"
-                  rows={h.bins}
-                  columns={[
-                    { header: 'Services de bout en bout', cell: binRange },
-                    { header: 'Collectivités', numeric: true, cell: (b) => formatInteger(b.count) },
-                  ]}
-                />
-              }
+              bins={h.bins}
+              valueLabel="Services de bout en bout"
+              binLabel={binRange}
             />
             {thresholds.length > 0 ? (
               <DataTable
