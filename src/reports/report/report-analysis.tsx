@@ -131,7 +131,9 @@ export function PortalSection({ data }: { data: ReportData }) {
           summary={summary}
           bins={bins}
           valueLabel="Score de qualité du portail"
-          binLabel={(b) => `${formatInteger(b.lower)} à ${formatInteger(b.upper)}`}
+          binLabel={(b) =>
+            `${formatInteger(b.lower)} à ${b.includesUpper ? '' : 'moins de '}${formatInteger(b.upper)}`
+          }
         />
       ) : null}
     </ReportSection>

@@ -20,6 +20,10 @@ export const PRINT_CSS = `
   /* GOV.UK prints link targets after links: meaningless inside a standalone report. */
   a::after { content: none !important; }
   thead { display: table-header-group; }
+  /* Tables fit the page width: the site's wrapper would scroll, paper clips. */
+  .bm-table-wrapper { overflow: visible; }
+  .govuk-table { font-size: 9.5pt; }
+  .govuk-table__header, .govuk-table__cell { padding: 4px 10px 4px 0; }
   .govuk-details__summary { display: none; }
   .govuk-details__text { border-left: 0; padding-left: 0; }
   a.govuk-link { color: inherit; text-decoration: none; }
