@@ -12,6 +12,7 @@ import { registerIndicatorsCommands } from './commands/indicators.ts';
 import { registerInitiativeCommands } from './commands/initiatives.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerPublicationCommands(program, ctx);
   registerContestCommands(program, ctx);
   registerExportCommand(program, ctx);
+  registerReportCommand(program, ctx);
   registerUserCommands(program, ctx);
   registerIndicatorsCommands(program, ctx);
   registerDbCommands(program, ctx);

@@ -256,10 +256,18 @@ export async function scatterData(
   db: Executor,
   input: { year: number; kind: AuthorityKind; x: CorrelationX; y: CorrelationY },
 ): Promise<ScatterPoint[]> {
+  return scatterPoints(await listAuthorityIndicators(db, input.year, { kind: input.kind }), input);
+}
+
+/** The same points from authorities already read (the report reads them once for every plot). */
+export function scatterPoints(
+  authorities: readonly AuthorityIndicators[],
+  axes: { x: CorrelationX; y: CorrelationY },
+): ScatterPoint[] {
   const points: ScatterPoint[] = [];
-  for (const a of await listAuthorityIndicators(db, input.year, { kind: input.kind })) {
-    const x = SCATTER_X[input.x](a);
-    if (x !== null) points.push({ code: a.code, name: a.name, x, y: SCATTER_Y[input.y](a) });
+  for (const a of authorities) {
+    const x = SCATTER_X[axes.x](a);
+    if (x !== null) points.push({ code: a.code, name: a.name, x, y: SCATTER_Y[axes.y](a) });
   }
   return points;
 }

@@ -212,12 +212,12 @@ function indexSentence(a: KindAggregates, noun: Noun): string {
   return `${range} ; ${names} se partagent le meilleur (${score}).`;
 }
 
-const X_LABELS: Record<CorrelationX, string> = {
+export const X_LABELS: Record<CorrelationX, string> = {
   population: 'la population',
   operating_revenue: 'les recettes réelles de fonctionnement',
   revenue_per_inhabitant: 'les recettes de fonctionnement par habitant',
 };
-const Y_LABELS: Record<CorrelationY, string> = {
+export const Y_LABELS: Record<CorrelationY, string> = {
   end_to_end: 'le nombre de services de bout en bout',
   index: 'l’indice de numérisation',
 };

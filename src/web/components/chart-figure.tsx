@@ -14,6 +14,7 @@ export function ChartFigure({
   table,
   className = '',
   source,
+  open = false,
 }: {
   title: string;
   /** SVG text from src/web/charts or src/web/map (escaped when built). */
@@ -22,6 +23,8 @@ export function ChartFigure({
   table: Child;
   className?: string;
   source?: string;
+  /** Table shown unfolded: a printed report has no disclosure to click. */
+  open?: boolean;
 }) {
   return (
     <figure class={`bm-chart ${className}`.trim()}>
@@ -29,7 +32,7 @@ export function ChartFigure({
       {raw(svg)}
       <p class="govuk-body bm-chart__summary">{frenchTypography(summary)}</p>
       {source ? <p class="govuk-body-s bm-muted">{frenchTypography(source)}</p> : null}
-      <details class="govuk-details">
+      <details class="govuk-details" open={open}>
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text">Voir les données sous forme de tableau</span>
         </summary>

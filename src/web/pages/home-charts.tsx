@@ -2,9 +2,9 @@ import { histogram as computeHistogram, equalWidthEdges } from '../../indicators
 import { DIGITALISATION_LEVELS, isDigitalisationLevel } from '../../referential/levels.ts';
 import { formatInteger, formatPercent, plural } from '../../shared/french-typography.ts';
 import { barChart } from '../charts/bar-chart.ts';
-import { histogram } from '../charts/histogram.ts';
 import { ChartFigure } from '../components/chart-figure.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { HistogramFigure } from '../components/histogram-figure.tsx';
 import type { DepartementRow } from './home.tsx';
 
 const levelLabel = (level: number) =>
@@ -55,28 +55,14 @@ export function DepartementsHistogram({ departements }: { departements: readonly
   const range = (b: (typeof bins)[number]) =>
     `${formatInteger(Math.ceil(b.lower))} à ${formatInteger(b.includesUpper ? b.upper : Math.ceil(b.upper) - 1)}`;
   return (
-    <ChartFigure
+    <HistogramFigure
+      id="histogramme-departements"
       title={title}
       summary={summary}
-      svg={histogram({
-        id: 'histogramme-departements',
-        title,
-        description: summary,
-        bins,
-        valueLabel: 'Démarches de bout en bout',
-        countLabel: 'Départements',
-      })}
-      table={
-        <DataTable
-          caption={title}
-          captionClass="govuk-table__caption--s"
-          rows={bins}
-          columns={[
-            { header: 'Démarches de bout en bout', cell: range },
-            { header: 'Départements', numeric: true, cell: (b) => formatInteger(b.count) },
-          ]}
-        />
-      }
+      bins={bins}
+      valueLabel="Démarches de bout en bout"
+      countLabel="Départements"
+      binLabel={range}
     />
   );
 }
