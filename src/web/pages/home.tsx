@@ -8,6 +8,7 @@ import { franceMap, type MapValue } from '../map/france-map.ts';
 import { integerScale } from '../map/map-scale.ts';
 import { authorityPath } from '../routes/kind-slugs.ts';
 import { DepartementsHistogram, LevelsChart } from './home-charts.tsx';
+import { Findings, type HomeIndicators, IndexMap, KeyFigures, ThemesChart } from './home-indicators.tsx';
 import { SearchForm } from './search-form.tsx';
 
 export interface DepartementRow extends DepartementCount {
@@ -19,6 +20,8 @@ export interface HomeView {
   simulated: boolean;
   departements: DepartementRow[];
   levels: { level: number; count: number }[];
+  /** Stored indicators of the edition; undefined until computed (the raw counts stand in). */
+  indicators?: HomeIndicators | undefined;
 }
 
 export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView }) {
@@ -33,7 +36,17 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
       </p>
       <EditionBanner edition={edition} simulated={view.simulated} />
       <SearchForm />
-      {edition ? <EndToEndMap view={view} /> : null}
+      {view.indicators ? <KeyFigures indicators={view.indicators} /> : null}
+      {view.indicators ? <Findings findings={view.indicators.findings} /> : null}
+      {view.indicators && view.indicators.departements.length > 0 ? (
+        <IndexMap
+          indicators={view.indicators}
+          names={view.departements.map((d) => ({ code: d.departementCode, name: d.name }))}
+        />
+      ) : edition ? (
+        <EndToEndMap view={view} />
+      ) : null}
+      {view.indicators ? <ThemesChart indicators={view.indicators} /> : null}
       {edition && view.levels.some((l) => l.count > 0) ? (
         <section aria-labelledby="niveaux-titre">
           <h2 class="govuk-heading-l" id="niveaux-titre">
@@ -48,8 +61,6 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
           <DepartementsHistogram departements={view.departements} />
         </section>
       ) : null}
-      {/* Indicator sections plug in here once src/indicators publishes scores (issue 5): key
-          figures of the index, the index map and the theme ranking chart. */}
     </Layout>
   );
 }
