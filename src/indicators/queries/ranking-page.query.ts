@@ -1,10 +1,9 @@
 import type { AuthorityKind } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 
-/** Columns a ranking can be sorted by, as named in URLs. */
-export const RANKING_SORTS = ['indice', 'nom', 'bout-en-bout', 'thematiques', 'population'] as const;
-export type RankingSort = (typeof RANKING_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
+import type { RankingSort, SortDirection } from '../ranking-sorts.ts';
+
+export type { RankingSort, SortDirection };
 
 export interface RankingFilter {
   editionId: number;

@@ -203,7 +203,7 @@ function Results({ view }: { view: RankingsView }) {
         <p class="govuk-body">Aucune collectivité ne correspond à ces filtres.</p>
       ) : (
         <div class="bm-table-wrapper">
-          <table class="govuk-table">
+          <table class="govuk-table bm-ranking">
             <caption class="govuk-table__caption govuk-table__caption--s">
               {frenchTypography(
                 `Collectivités ${formatInteger(first)} à ${formatInteger(first + page.rows.length - 1)} sur ${formatInteger(page.total)}, page ${formatInteger(params.page)} sur ${formatInteger(pages)}`,

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { AUTHORITY_KINDS } from '../../db/schema.ts';
-import {
-  RANKING_SORTS,
-  type RankingSort,
-  type SortDirection,
-} from '../../indicators/queries/ranking-page.query.ts';
 import { peerGroupsOf } from '../../indicators/ranking.rules.ts';
+import { RANKING_SORTS, type RankingSort, type SortDirection } from '../../indicators/ranking-sorts.ts';
 import { UserError } from '../../shared/errors.ts';
 import { kindFromSlug, kindSlug } from './kind-slugs.ts';
 
