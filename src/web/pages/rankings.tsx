@@ -4,6 +4,7 @@ import type { RankingPage, RankingRow, RankingSort } from '../../indicators/quer
 import { peerGroupsOf } from '../../indicators/ranking.rules.ts';
 import { formatDecimal, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
+import { type Column, DataTable } from '../components/data-table.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { authorityPath, kindSlug } from '../routes/kind-slugs.ts';
 import {
@@ -140,11 +141,8 @@ function Filters({ view }: { view: RankingsView }) {
   );
 }
 
-interface SortableColumn {
+interface SortableColumn extends Column<RankingRow> {
   sort?: RankingSort;
-  header: string;
-  numeric?: boolean;
-  cell(row: RankingRow): Child;
 }
 
 const COLUMNS: readonly SortableColumn[] = [
@@ -202,39 +200,16 @@ function Results({ view }: { view: RankingsView }) {
       {page.rows.length === 0 ? (
         <p class="govuk-body">Aucune collectivité ne correspond à ces filtres.</p>
       ) : (
-        <div class="bm-table-wrapper">
-          <table class="govuk-table bm-ranking">
-            <caption class="govuk-table__caption govuk-table__caption--s">
-              {frenchTypography(
-                `Collectivités ${formatInteger(first)} à ${formatInteger(first + page.rows.length - 1)} sur ${formatInteger(page.total)}, page ${formatInteger(params.page)} sur ${formatInteger(pages)}`,
-              )}
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {COLUMNS.map((column) => (
-                  <SortHeader column={column} params={params} />
-                ))}
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {page.rows.map((row) => (
-                <tr class="govuk-table__row">
-                  {COLUMNS.map((column) =>
-                    column.sort === 'nom' ? (
-                      <th scope="row" class="govuk-table__header">
-                        {column.cell(row)}
-                      </th>
-                    ) : (
-                      <td class={`govuk-table__cell${column.numeric ? ' govuk-table__cell--numeric' : ''}`}>
-                        {column.cell(row)}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={frenchTypography(
+            `Collectivités ${formatInteger(first)} à ${formatInteger(first + page.rows.length - 1)} sur ${formatInteger(page.total)}, page ${formatInteger(params.page)} sur ${formatInteger(pages)}`,
+          )}
+          captionClass="govuk-table__caption--s"
+          className="bm-ranking"
+          rowHeader={1}
+          rows={page.rows}
+          columns={COLUMNS.map((column) => sortable(column, params))}
+        />
       )}
       <Pagination
         current={params.page}
@@ -245,31 +220,22 @@ function Results({ view }: { view: RankingsView }) {
   );
 }
 
-/** A column header that sorts by it; a second click reverses the order. aria-sort marks the current one. */
-function SortHeader({ column, params }: { column: SortableColumn; params: RankingParams }) {
-  const cls = `govuk-table__header${column.numeric ? ' govuk-table__header--numeric' : ''}`;
-  if (!column.sort) {
-    return (
-      <th scope="col" class={cls}>
-        {column.header}
-      </th>
-    );
-  }
-  const active = params.sort === column.sort;
-  const direction = active ? (params.direction === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[column.sort];
-  const href = `/classements${rankingQueryString({ ...params, sort: column.sort, direction, page: 1 })}`;
-  const describe = (d: 'asc' | 'desc') => (d === 'asc' ? 'croissant' : 'décroissant');
-  return (
-    <th
-      scope="col"
-      class={cls}
-      aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
+/** A column whose header links to the view sorted by it; a second click reverses the order. */
+function sortable(column: SortableColumn, params: RankingParams): Column<RankingRow> {
+  const { sort, ...rest } = column;
+  if (!sort) return rest;
+  const active = params.sort === sort;
+  const direction = active ? (params.direction === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort];
+  const href = `/classements${rankingQueryString({ ...params, sort, direction, page: 1 })}`;
+  return {
+    ...rest,
+    ...(active ? { sorted: params.direction === 'asc' ? 'ascending' : 'descending' } : {}),
+    headerCell: (
       <a class="govuk-link bm-sort" href={href}>
         {column.header}
         {active ? <span aria-hidden="true">{params.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-        <span class="govuk-visually-hidden">{` (trier par ordre ${describe(direction)})`}</span>
+        <span class="govuk-visually-hidden">{` (trier par ordre ${direction === 'asc' ? 'croissant' : 'décroissant'})`}</span>
       </a>
-    </th>
-  );
+    ),
+  };
 }
