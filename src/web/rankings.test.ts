@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthority, SAMPLE_AUTHORITIES } from '../../test/support/authority-factory.ts';
 import { TEST_ENGINES } from '../../test/support/databases.ts';
+import { addRankingPanel } from '../../test/support/ranked-world.ts';
 import { createWebWorld, type WebWorld } from '../../test/support/web-world.ts';
-import { computeEditionIndicators } from '../indicators/indicators.service.ts';
 import { peerGroupOf } from '../indicators/ranking.rules.ts';
 import { EDITION_DATASETS } from '../reports/exports/edition-datasets.ts';
 
@@ -16,6 +15,7 @@ const namesIn = (html: string) =>
 
 describe.each(TEST_ENGINES)('rankings and open data over HTTP (%s)', (engine) => {
   let world: WebWorld;
+  let panel: Awaited<ReturnType<typeof addRankingPanel>>;
   const get = (path: string) => world.app.request(path);
   const html = async (path: string, status = 200) => {
     const response = await get(path);
@@ -25,19 +25,8 @@ describe.each(TEST_ENGINES)('rankings and open data over HTTP (%s)', (engine) =>
 
   beforeAll(async () => {
     world = await createWebWorld(engine);
-    const editionId = (await world.db.selectFrom('editions').select('id').executeTakeFirstOrThrow()).id;
-    const vaucluse = await createAuthority(world.db, SAMPLE_AUTHORITIES.vaucluse);
-    const corse = await createAuthority(world.db, SAMPLE_AUTHORITIES.corseDuSud);
-    for (const service of ['apa', 'rsa', 'fsl'] as const) {
-      await world.propose({ editionId, authorityId: vaucluse, service, level: 4 });
-    }
-    await world.propose({ editionId, authorityId: corse, service: 'apa', level: 1 });
-    await world.propose({ editionId, authorityId: world.ids.bourg, service: 'etatCivil', level: 3 });
-    // Enough départements for a second page of 25.
-    for (let i = 0; i < 26; i++) {
-      const authorityId = await world.authority('departement');
-      await world.propose({ editionId, authorityId, service: 'rsa', level: ((i % 3) + 1) as 1 | 2 | 3 });
-    }
+    // 29 départements: enough for a second page of 25.
+    panel = await addRankingPanel(world, 26);
   });
   afterAll(() => world?.close());
 
@@ -64,7 +53,7 @@ describe.each(TEST_ENGINES)('rankings and open data over HTTP (%s)', (engine) =>
 
   describe('once computed', () => {
     beforeAll(async () => {
-      await computeEditionIndicators(world.db, { year: 2026 }, new Date('2026-11-21T12:00:00Z'));
+      await panel.compute();
     });
 
     it('ranks by index, best first, and filters by kind', async () => {

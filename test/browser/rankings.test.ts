@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeEditionIndicators } from '../../src/indicators/indicators.service.ts';
-import { createAuthority, SAMPLE_AUTHORITIES } from '../support/authority-factory.ts';
 import { launchTestBrowser, seriousViolations, serveApp } from '../support/browser.ts';
+import { addRankingPanel } from '../support/ranked-world.ts';
 import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
 
 /**
@@ -28,17 +27,7 @@ describe('rankings and open data in a browser', () => {
 
   beforeAll(async () => {
     world = await createWebWorld('sqlite', { stylesheet: await realStylesheet() });
-    const editionId = (await world.db.selectFrom('editions').select('id').executeTakeFirstOrThrow()).id;
-    const vaucluse = await createAuthority(world.db, SAMPLE_AUTHORITIES.vaucluse);
-    for (const service of ['apa', 'rsa'] as const) {
-      await world.propose({ editionId, authorityId: vaucluse, service, level: 4 });
-    }
-    await world.propose({ editionId, authorityId: world.ids.bourg, service: 'etatCivil', level: 3 });
-    for (let i = 0; i < 30; i++) {
-      const authorityId = await world.authority('departement');
-      await world.propose({ editionId, authorityId, service: 'rsa', level: ((i % 4) + 1) as 1 | 2 | 3 | 4 });
-    }
-    await computeEditionIndicators(world.db, { year: 2026 }, new Date('2026-11-21T12:00:00Z'));
+    await (await addRankingPanel(world, 30)).compute();
     server = await serveApp(world.app);
     browser = await launchTestBrowser();
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
