@@ -1,6 +1,6 @@
 import type { AuthorityKind, ChangeStatus, PreviousComparability } from '../db/schema.ts';
 import { competitionRanks, percentileRanks } from './statistics/descriptive.ts';
-import { type StratumKind, stratumOf } from './strata.ts';
+import { type StratumKind, strataOf, stratumOf } from './strata.ts';
 
 /**
  * Rankings, peer groups and change since the previous edition (docs/methodology.md,
@@ -32,6 +32,11 @@ export function peerGroupOf(authority: {
       : stratumOf(stratumKind, authority.population);
   if (stratum === null || stratum.key === 'unknown') return null;
   return `${authority.kind}:${stratum.key}`;
+}
+
+/** The peer groups of a kind, in order, as stored (« kind:stratum ») with their short French label. */
+export function peerGroupsOf(kind: AuthorityKind): { value: string; label: string }[] {
+  return strataOf(STRATUM_KIND[kind]).map((s) => ({ value: `${kind}:${s.key}`, label: s.shortLabel }));
 }
 
 export interface Rankable {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { type ServerType, serve } from '@hono/node-server';
 import { completePasswordReset, requestPasswordReset } from '../accounts/password-reset.service.ts';
 import { resolveSession, signIn, signOut } from '../accounts/sessions.service.ts';
@@ -11,7 +12,18 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
+import { editionFindings } from '../indicators/findings/findings.rules.ts';
+import { editionIndicatorRun } from '../indicators/indicators.service.ts';
+import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
+import {
+  datasetCsv,
+  datasetSchema,
+  editionDataPackage,
+  editionDatasets,
+} from '../reports/exports/open-data.service.ts';
+import { DEFAULT_DATA_LICENCE } from '../reports/exports/table-schema.ts';
+import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
@@ -50,6 +62,26 @@ export function buildWebServices(
         : undefined;
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
+    async editionIndicators(year) {
+      try {
+        const run = await editionIndicatorRun(db, year);
+        return { run, findings: editionFindings(year, run.aggregates.kinds) };
+      } catch (error) {
+        // Not computed yet is an expected state of an edition: the pages fall back.
+        if (error instanceof UserError && error.code === 'not_found') return undefined;
+        throw error;
+      }
+    },
+    rankingPage: (filter) => rankingPage(db, filter),
+    openData: {
+      datasets: (year) => editionDatasets(db, year),
+      async csv(year, table) {
+        const stream = await datasetCsv(db, year, table);
+        return stream && (Readable.toWeb(stream) as ReadableStream<Uint8Array>);
+      },
+      schema: (year, table) => datasetSchema(db, year, table),
+      dataPackage: (year) => editionDataPackage(db, year, { now: now(), licence: DEFAULT_DATA_LICENCE }),
+    },
     accounts: {
       signIn: (input) => signIn(db, input, now()),
       resolveSession: (token) => resolveSession(db, token, now()),

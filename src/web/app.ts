@@ -14,7 +14,9 @@ import { securityHeaders, type TlsSettings } from './middleware/security-headers
 import { BadRequestPage, ForbiddenPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
 import { accountRoutes } from './routes/account-routes.ts';
 import { adminRoutes, adminRouteTable } from './routes/admin-routes.ts';
+import { openDataRoutes } from './routes/open-data-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
+import { rankingRoutes } from './routes/ranking-routes.ts';
 import { render } from './routes/render.ts';
 import { csrfProtection } from './session/csrf.ts';
 import { type AppEnv, sessionMiddleware } from './session/session.ts';
@@ -76,6 +78,8 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
 
   app.route('/api/v1', apiRoutes(options.services, options.version));
   app.route('/', pageRoutes(options.services, chromeFor));
+  app.route('/', rankingRoutes(options.services, chromeFor));
+  app.route('/', openDataRoutes(options.services, chromeFor));
   app.route(
     '/',
     accountRoutes({

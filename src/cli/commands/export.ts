@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportEdition } from '../../reports/exports/export.service.ts';
-import { DATA_LICENCES, type DataLicence } from '../../reports/exports/table-schema.ts';
+import { DATA_LICENCES, type DataLicence, DEFAULT_DATA_LICENCE } from '../../reports/exports/table-schema.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
 import { parseYear } from '../parse-options.ts';
@@ -18,7 +18,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .addOption(
       new Option('--licence <licence>', 'licence des données publiées')
         .choices(Object.keys(DATA_LICENCES))
-        .default('etalab-2.0'),
+        .default(DEFAULT_DATA_LICENCE),
     )
     .action(
       async (options: { edition?: number; format: ExportFormat; out?: string; licence: DataLicence }) => {

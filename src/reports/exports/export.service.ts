@@ -5,26 +5,17 @@ import { simulatedSitesOfEdition } from '../../audits/simulated-sites.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { requireEdition } from '../../editions/editions.service.ts';
 import { writeCsv } from './csv-export.ts';
-import { correlationsDataset, themesDataset } from './datasets/aggregates.datasets.ts';
-import { assessmentsDataset } from './datasets/assessments.dataset.ts';
-import { authoritiesDataset } from './datasets/authorities.dataset.ts';
 import type { Dataset } from './datasets/dataset.ts';
-import { indicatorsDataset } from './datasets/indicators.dataset.ts';
+import { EDITION_DATASETS } from './edition-datasets.ts';
 import { writeJson } from './json-export.ts';
+import { splitByAvailability } from './open-data.service.ts';
 import { type DataLicence, dataPackage, type PackageResource, tableSchema } from './table-schema.ts';
 import { writeXlsx } from './xlsx-export.ts';
 
+export { EDITION_DATASETS };
+
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** What an edition publishes as open data, in this order. */
-export const EDITION_DATASETS: readonly Dataset[] = [
-  authoritiesDataset,
-  assessmentsDataset,
-  indicatorsDataset,
-  themesDataset,
-  correlationsDataset,
-];
 
 export interface ExportedFile {
   path: string;
@@ -53,12 +44,11 @@ export async function exportEdition(
   },
 ): Promise<ExportReport> {
   const edition = await requireEdition(db, input.year);
-  const datasets: Dataset[] = [];
-  const skipped: string[] = [];
-  for (const dataset of input.datasets ?? EDITION_DATASETS) {
-    if (!dataset.available || (await dataset.available(db, edition))) datasets.push(dataset);
-    else skipped.push(dataset.name);
-  }
+  const { available: datasets, skipped } = await splitByAvailability(
+    db,
+    edition,
+    input.datasets ?? EDITION_DATASETS,
+  );
   const scratch = `${path.resolve(input.outDir)}.partial-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(scratch, { recursive: true });
   try {

@@ -49,6 +49,8 @@ export const DATA_LICENCES = {
   },
 } as const;
 export type DataLicence = keyof typeof DATA_LICENCES;
+/** The licence of the export command's default and of the site's downloads. */
+export const DEFAULT_DATA_LICENCE: DataLicence = 'etalab-2.0';
 
 export function dataPackage(
   edition: EditionRow,

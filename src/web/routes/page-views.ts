@@ -8,12 +8,21 @@ import { kindFromSlug } from './kind-slugs.ts';
 export async function loadHomeView(services: WebServices): Promise<HomeView> {
   const edition = await services.currentEdition();
   if (!edition) return { edition, simulated: false, departements: [], levels: [] };
-  const [counts, departements, run, levels] = await Promise.all([
+  const [counts, departements, run, levels, indicators] = await Promise.all([
     services.endToEndByDepartement(edition.id),
     services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
     services.latestAuditRun(edition.id),
     services.levelDistribution(edition.id),
+    services.editionIndicators(edition.year),
   ]);
+  const ranked = indicators
+    ? await services.rankingPage({
+        editionId: edition.id,
+        kind: 'departement',
+        sort: 'indice',
+        direction: 'desc',
+      })
+    : undefined;
   const names = new Map(departements.items.map((d) => [d.code, d.name]));
   return {
     edition,
@@ -23,6 +32,7 @@ export async function loadHomeView(services: WebServices): Promise<HomeView> {
       name: names.get(count.departementCode) ?? count.departementCode,
     })),
     levels,
+    indicators: indicators && ranked ? { ...indicators, departements: ranked.rows } : undefined,
   };
 }
 

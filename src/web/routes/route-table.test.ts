@@ -29,6 +29,8 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/collectivites/:kind/:code': '/collectivites/departement/01',
   '/api/v1/territories/:kind/:code': '/api/v1/territories/departement/01',
   '/api/v1/territories/:kind/:code/assessments': '/api/v1/territories/departement/01/assessments',
+  '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
+  '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
 };
 
 describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
