@@ -28,6 +28,9 @@ import { panelOfEdition } from './queries/panel.query.ts';
 import { portalOutcomes } from './queries/portal-outcomes.query.ts';
 import { serviceLevelCounts } from './queries/service-levels.query.ts';
 import { comparabilityOf } from './ranking.rules.ts';
+import { type ScatterPoint, scatterPoints } from './scatter.rules.ts';
+
+export type { ScatterPoint };
 
 /**
  * Indicators of an edition: computed from the current assessments, portal checks and
@@ -231,23 +234,6 @@ export async function editionFindingsOf(
   return editionFindings(input.year, kinds);
 }
 
-export interface ScatterPoint {
-  code: string;
-  name: string;
-  x: number;
-  y: number;
-}
-
-const SCATTER_X: Record<CorrelationX, (a: AuthorityIndicators) => number | null> = {
-  population: (a) => a.population,
-  operating_revenue: (a) => a.operatingRevenue,
-  revenue_per_inhabitant: (a) => a.revenuePerInhabitant,
-};
-const SCATTER_Y: Record<CorrelationY, (a: AuthorityIndicators) => number> = {
-  end_to_end: (a) => a.endToEnd,
-  index: (a) => a.index,
-};
-
 /**
  * The points of a correlation's scatter plot: the authorities of a kind with both values, as
  * stored (the correlation and its regression line are in the run's aggregates).
@@ -256,10 +242,5 @@ export async function scatterData(
   db: Executor,
   input: { year: number; kind: AuthorityKind; x: CorrelationX; y: CorrelationY },
 ): Promise<ScatterPoint[]> {
-  const points: ScatterPoint[] = [];
-  for (const a of await listAuthorityIndicators(db, input.year, { kind: input.kind })) {
-    const x = SCATTER_X[input.x](a);
-    if (x !== null) points.push({ code: a.code, name: a.name, x, y: SCATTER_Y[input.y](a) });
-  }
-  return points;
+  return scatterPoints(await listAuthorityIndicators(db, input.year, { kind: input.kind }), input.x, input.y);
 }

@@ -5,13 +5,17 @@ import { resolveSession, signIn, signOut } from '../accounts/sessions.service.ts
 import { assessedServicesOfAuthority } from '../assessments/assessments.repository.ts';
 import { endToEndByDepartement } from '../assessments/end-to-end-by-departement.query.ts';
 import { levelDistribution } from '../assessments/level-distribution.query.ts';
+import { themeServiceRates } from '../assessments/theme-service-rates.query.ts';
 import { listChanges } from '../audit-log/audit-log.repository.ts';
 import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
+import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
+import { themesOfReferential } from '../referential/themes.query.ts';
+import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
@@ -50,6 +54,11 @@ export function buildWebServices(
         : undefined;
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
+    indicatorRun: (year) => undefinedIfNotFound(editionIndicatorRun(db, year)),
+    kindIndicators: async (year, kind) =>
+      (await undefinedIfNotFound(listAuthorityIndicators(db, year, { kind }))) ?? [],
+    themes: (version) => themesOfReferential(db, version),
+    themeServiceRates: (input) => themeServiceRates(db, input),
     accounts: {
       signIn: (input) => signIn(db, input, now()),
       resolveSession: (token) => resolveSession(db, token, now()),
@@ -60,6 +69,16 @@ export function buildWebServices(
       auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
     },
   };
+}
+
+/** Pages show « not computed yet » rather than an error when an edition has no indicators. */
+async function undefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'not_found') return undefined;
+    throw error;
+  }
 }
 
 export interface RunningWebServer {

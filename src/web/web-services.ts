@@ -1,7 +1,11 @@
 import type { AssessedService } from '../assessments/assessments.repository.ts';
 import type { DepartementCount } from '../assessments/end-to-end-by-departement.query.ts';
+import type { ServiceRate } from '../assessments/theme-service-rates.query.ts';
 import type { SiteAuditOverview } from '../audits/audits.repository.ts';
 import type { AuthorityKind, EditionRow } from '../db/schema.ts';
+import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
+import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
+import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
@@ -27,6 +31,19 @@ export interface WebServices {
   /** Whether the edition's latest audit ran on the simulated web (every page then says so). */
   latestAuditRun(editionId: number): Promise<{ simulated: boolean } | undefined>;
   listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;
+  /** The edition's stored indicator run (aggregates included), undefined until computed. */
+  indicatorRun(year: number): Promise<StoredIndicatorRun | undefined>;
+  /** Stored indicators of every authority of a kind in an edition (peers, performers, scatter plots). */
+  kindIndicators(year: number, kind: AuthorityKind): Promise<AuthorityIndicators[]>;
+  /** Themes of a referential version with their services, in order. */
+  themes(referentialVersion: string): Promise<ThemeSummary[]>;
+  /** Per service of a theme: authorities of a kind assessed, digitalised and end to end. */
+  themeServiceRates(input: {
+    editionId: number;
+    referentialVersion: string;
+    themeKey: string;
+    kind: AuthorityKind;
+  }): Promise<ServiceRate[]>;
   /** Sessions, sign-in, password reset and the audit log, for the back office. */
   accounts: WebAccounts;
 }

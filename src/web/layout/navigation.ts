@@ -7,6 +7,8 @@ export interface NavItem {
 export const BASE_NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Accueil' },
   { href: '/recherche', label: 'Rechercher une collectivité' },
+  { href: '/thematiques', label: 'Thématiques' },
+  { href: '/analyses', label: 'Analyses' },
   { href: '/methodologie', label: 'Méthodologie' },
   { href: '/api', label: 'API et données' },
 ];

@@ -1,5 +1,8 @@
+import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
+import { peerComparison } from '../../indicators/peer-comparison.rules.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { AuthorityView } from '../pages/authority.tsx';
+import type { Scorecard } from '../pages/authority-scorecard.tsx';
 import type { HomeView } from '../pages/home.tsx';
 import type { WebServices } from '../web-services.ts';
 import { kindFromSlug } from './kind-slugs.ts';
@@ -39,5 +42,26 @@ export async function loadAuthorityView(
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
-  return { profile, edition, services: assessed, audit };
+  return {
+    profile,
+    edition,
+    services: assessed,
+    audit,
+    scorecard: await loadScorecard(services, edition, profile),
+  };
+}
+
+/** The authority's indicators and its peers' comparison, when the edition's are computed. */
+async function loadScorecard(
+  services: WebServices,
+  edition: EditionRow | undefined,
+  profile: { id: number; kind: AuthorityKind },
+): Promise<Scorecard | undefined> {
+  if (!edition) return undefined;
+  const run = await services.indicatorRun(edition.year);
+  if (!run) return undefined;
+  const everyone = await services.kindIndicators(edition.year, profile.kind);
+  const indicators = everyone.find((a) => a.authorityId === profile.id);
+  if (!indicators) return undefined;
+  return { run, indicators, comparison: peerComparison(indicators, everyone) };
 }
