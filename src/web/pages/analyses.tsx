@@ -186,7 +186,8 @@ function Correlation({
             xLabel: x.axis,
             yLabel: y.axis,
             regression,
-            decimals: 0,
+            xDecimals: x.decimals,
+            yDecimals: y.decimals,
           })}
           summary={
             regression

@@ -29,8 +29,8 @@ export const KIND_PLURALS: Readonly<Record<AuthorityKind, string>> = {
 };
 
 const POSITION_LABELS: Record<Position, string> = {
-  below: 'En dessous du 1er quartile',
-  within: 'Entre le 1er et le 3e quartile',
+  below: 'Sous le 1er quartile',
+  within: 'Entre les quartiles',
   above: 'Au-dessus du 3e quartile',
 };
 

@@ -53,9 +53,9 @@ describe.each(TEST_ENGINES)('scorecard, theme and analysis pages (%s)', (engine)
       expect(card).toContain('Comment votre collectivité se situe-t-elle ?');
       expect(card).toContain('5 collectivités elle comprise');
       // End to end: Ain 1; peers 0, 0, 1, 1, 2 → q1 0, median 1, q3 1.
-      expect(card).toContain('Services de bout en bout 1 0 1 1 Entre le 1er et le 3e quartile');
+      expect(card).toContain('Services de bout en bout 1 0 1 1 Entre les quartiles');
       // Partial (levels 2–3): Ain 1; peers 0, 1, 1, 1, 2 → all three quartiles 1.
-      expect(card).toContain('Services partiellement en ligne 1 1 1 1 Entre le 1er et le 3e quartile');
+      expect(card).toContain('Services partiellement en ligne 1 1 1 1 Entre les quartiles');
       expect(card).toContain('Qualité du portail (sur 100) — — — — non calculable');
     });
 
