@@ -197,7 +197,7 @@ export async function editionIndicatorRun(db: Executor, year: number): Promise<S
 export async function listAuthorityIndicators(
   db: Executor,
   year: number,
-  filter: { kind?: AuthorityKind } = {},
+  filter: { kind?: AuthorityKind; peerGroup?: string } = {},
 ): Promise<AuthorityIndicators[]> {
   const run = await editionIndicatorRun(db, year);
   return loadAuthorityIndicators(db, run.edition.id, filter);

@@ -12,7 +12,11 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
-import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
+import {
+  authorityIndicatorsOf,
+  editionIndicatorRun,
+  listAuthorityIndicators,
+} from '../indicators/indicators.service.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import { themesOfReferential } from '../referential/themes.query.ts';
 import { UserError } from '../shared/errors.ts';
@@ -55,8 +59,12 @@ export function buildWebServices(
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
     indicatorRun: (year) => undefinedIfNotFound(editionIndicatorRun(db, year)),
-    kindIndicators: async (year, kind) =>
-      (await undefinedIfNotFound(listAuthorityIndicators(db, year, { kind }))) ?? [],
+    authorityIndicators: (year, kind, code) =>
+      undefinedIfNotFound(authorityIndicatorsOf(db, { year, kind, code })),
+    kindIndicators: async (year, kind, peerGroup) =>
+      (await undefinedIfNotFound(
+        listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
+      )) ?? [],
     themes: (version) => themesOfReferential(db, version),
     themeServiceRates: (input) => themeServiceRates(db, input),
     accounts: {

@@ -33,8 +33,14 @@ export interface WebServices {
   listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;
   /** The edition's stored indicator run (aggregates included), undefined until computed. */
   indicatorRun(year: number): Promise<StoredIndicatorRun | undefined>;
-  /** Stored indicators of every authority of a kind in an edition (peers, performers, scatter plots). */
-  kindIndicators(year: number, kind: AuthorityKind): Promise<AuthorityIndicators[]>;
+  /** One authority's stored indicators with the edition's run; undefined if not computed or not in the panel. */
+  authorityIndicators(
+    year: number,
+    kind: AuthorityKind,
+    code: string,
+  ): Promise<{ run: StoredIndicatorRun; indicators: AuthorityIndicators } | undefined>;
+  /** Stored indicators of every authority of a kind (or of one peer group) in an edition. */
+  kindIndicators(year: number, kind: AuthorityKind, peerGroup?: string): Promise<AuthorityIndicators[]>;
   /** Themes of a referential version with their services, in order. */
   themes(referentialVersion: string): Promise<ThemeSummary[]>;
   /** Per service of a theme: authorities of a kind assessed, digitalised and end to end. */

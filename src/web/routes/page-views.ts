@@ -51,17 +51,22 @@ export async function loadAuthorityView(
   };
 }
 
-/** The authority's indicators and its peers' comparison, when the edition's are computed. */
+/**
+ * The authority's indicators and its peers' comparison, when the edition's are computed: only
+ * its peer group is read (one population stratum, not the 35 000 communes of the kind).
+ */
 async function loadScorecard(
   services: WebServices,
   edition: EditionRow | undefined,
-  profile: { id: number; kind: AuthorityKind },
+  profile: { kind: AuthorityKind; code: string },
 ): Promise<Scorecard | undefined> {
   if (!edition) return undefined;
-  const run = await services.indicatorRun(edition.year);
-  if (!run) return undefined;
-  const everyone = await services.kindIndicators(edition.year, profile.kind);
-  const indicators = everyone.find((a) => a.authorityId === profile.id);
-  if (!indicators) return undefined;
-  return { run, indicators, comparison: peerComparison(indicators, everyone) };
+  const own = await services.authorityIndicators(edition.year, profile.kind, profile.code);
+  if (!own) return undefined;
+  const peers = await services.kindIndicators(
+    edition.year,
+    profile.kind,
+    own.indicators.peerGroup ?? undefined,
+  );
+  return { ...own, comparison: peerComparison(own.indicators, peers) };
 }
