@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { authorityIndicators as authority } from '../../test/support/authority-indicators.ts';
 import { METHOD_2026_1 } from '../../test/support/indicator-world.ts';
 import { editionAggregates, kindAggregates } from './aggregates.rules.ts';
-import type { AuthorityIndicators } from './indicators.types.ts';
 
 const METHOD = METHOD_2026_1;
 
@@ -10,49 +10,6 @@ const THEMES = [
   { key: 'b', name: 'Bêta' },
   { key: 'c', name: 'Gamma' },
 ];
-
-let nextId = 1;
-/** An authority's indicators with only what a test sets mattering. */
-function authority(overrides: Partial<AuthorityIndicators>): AuthorityIndicators {
-  const id = nextId++;
-  return {
-    authorityId: id,
-    code: String(id),
-    name: `Collectivité ${id}`,
-    kind: 'departement',
-    peerGroup: null,
-    population: null,
-    operatingRevenue: null,
-    revenueYear: null,
-    revenuePerInhabitant: null,
-    hasWebsite: true,
-    servicesApplicable: 86,
-    servicesAssessed: 86,
-    levels: [0, 0, 0, 0, 0],
-    endToEnd: 0,
-    partial: 0,
-    themesApplicable: 7,
-    themesCovered: 7,
-    themeRates: {},
-    portalScore: null,
-    portalChecks: 0,
-    index: 50,
-    indexPartial: false,
-    rank: 1,
-    rankTotal: 1,
-    peerRank: null,
-    peerTotal: null,
-    percentile: 50,
-    change: {
-      previousIndex: null,
-      indexChange: null,
-      previousEndToEnd: null,
-      endToEndChange: null,
-      status: 'none',
-    },
-    ...overrides,
-  };
-}
 
 describe('distribution of end-to-end counts', () => {
   it('counts thresholds strictly and bins by the method’s width up to the services that apply', () => {

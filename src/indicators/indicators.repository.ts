@@ -78,7 +78,7 @@ export async function storedHeadlines(
 export async function loadAuthorityIndicators(
   db: Executor,
   editionId: number,
-  filter: { kind?: AuthorityKind; authorityIds?: readonly number[] } = {},
+  filter: { kind?: AuthorityKind; peerGroup?: string; authorityIds?: readonly number[] } = {},
 ): Promise<AuthorityIndicators[]> {
   let query = db
     .selectFrom('authority_indicators as i')
@@ -87,6 +87,7 @@ export async function loadAuthorityIndicators(
     .select(['a.code', 'a.name'])
     .where('i.edition_id', '=', editionId);
   if (filter.kind) query = query.where('i.kind', '=', filter.kind);
+  if (filter.peerGroup) query = query.where('i.peer_group', '=', filter.peerGroup);
   if (filter.authorityIds) {
     if (filter.authorityIds.length === 0) return [];
     query = query.where('i.authority_id', 'in', filter.authorityIds);

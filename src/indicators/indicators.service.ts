@@ -28,6 +28,9 @@ import { panelOfEdition } from './queries/panel.query.ts';
 import { portalOutcomes } from './queries/portal-outcomes.query.ts';
 import { serviceLevelCounts } from './queries/service-levels.query.ts';
 import { comparabilityOf } from './ranking.rules.ts';
+import { type ScatterPoint, scatterPoints } from './scatter.rules.ts';
+
+export type { ScatterPoint };
 
 /**
  * Indicators of an edition: computed from the current assessments, portal checks and
@@ -194,7 +197,7 @@ export async function editionIndicatorRun(db: Executor, year: number): Promise<S
 export async function listAuthorityIndicators(
   db: Executor,
   year: number,
-  filter: { kind?: AuthorityKind } = {},
+  filter: { kind?: AuthorityKind; peerGroup?: string } = {},
 ): Promise<AuthorityIndicators[]> {
   const run = await editionIndicatorRun(db, year);
   return loadAuthorityIndicators(db, run.edition.id, filter);
@@ -231,23 +234,6 @@ export async function editionFindingsOf(
   return editionFindings(input.year, kinds);
 }
 
-export interface ScatterPoint {
-  code: string;
-  name: string;
-  x: number;
-  y: number;
-}
-
-const SCATTER_X: Record<CorrelationX, (a: AuthorityIndicators) => number | null> = {
-  population: (a) => a.population,
-  operating_revenue: (a) => a.operatingRevenue,
-  revenue_per_inhabitant: (a) => a.revenuePerInhabitant,
-};
-const SCATTER_Y: Record<CorrelationY, (a: AuthorityIndicators) => number> = {
-  end_to_end: (a) => a.endToEnd,
-  index: (a) => a.index,
-};
-
 /**
  * The points of a correlation's scatter plot: the authorities of a kind with both values, as
  * stored (the correlation and its regression line are in the run's aggregates).
@@ -256,18 +242,5 @@ export async function scatterData(
   db: Executor,
   input: { year: number; kind: AuthorityKind; x: CorrelationX; y: CorrelationY },
 ): Promise<ScatterPoint[]> {
-  return scatterPoints(await listAuthorityIndicators(db, input.year, { kind: input.kind }), input);
-}
-
-/** The same points from authorities already read (the report reads them once for every plot). */
-export function scatterPoints(
-  authorities: readonly AuthorityIndicators[],
-  axes: { x: CorrelationX; y: CorrelationY },
-): ScatterPoint[] {
-  const points: ScatterPoint[] = [];
-  for (const a of authorities) {
-    const x = SCATTER_X[axes.x](a);
-    if (x !== null) points.push({ code: a.code, name: a.name, x, y: SCATTER_Y[axes.y](a) });
-  }
-  return points;
+  return scatterPoints(await listAuthorityIndicators(db, input.year, { kind: input.kind }), input.x, input.y);
 }

@@ -6,6 +6,7 @@ import { resolveSession, signIn, signOut } from '../accounts/sessions.service.ts
 import { assessedServicesOfAuthority } from '../assessments/assessments.repository.ts';
 import { endToEndByDepartement } from '../assessments/end-to-end-by-departement.query.ts';
 import { levelDistribution } from '../assessments/level-distribution.query.ts';
+import { themeServiceRates } from '../assessments/theme-service-rates.query.ts';
 import { listChanges } from '../audit-log/audit-log.repository.ts';
 import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
 import type { Config } from '../config/config.ts';
@@ -13,9 +14,14 @@ import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
 import { editionFindings } from '../indicators/findings/findings.rules.ts';
-import { editionIndicatorRun } from '../indicators/indicators.service.ts';
+import {
+  authorityIndicatorsOf,
+  editionIndicatorRun,
+  listAuthorityIndicators,
+} from '../indicators/indicators.service.ts';
 import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
+import { themesOfReferential } from '../referential/themes.query.ts';
 import {
   datasetCsv,
   datasetSchema,
@@ -63,14 +69,8 @@ export function buildWebServices(
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
     async editionIndicators(year) {
-      try {
-        const run = await editionIndicatorRun(db, year);
-        return { run, findings: editionFindings(year, run.aggregates.kinds) };
-      } catch (error) {
-        // Not computed yet is an expected state of an edition: the pages fall back.
-        if (error instanceof UserError && error.code === 'not_found') return undefined;
-        throw error;
-      }
+      const run = await undefinedIfNotFound(editionIndicatorRun(db, year));
+      return run && { run, findings: editionFindings(year, run.aggregates.kinds) };
     },
     rankingPage: (filter) => rankingPage(db, filter),
     openData: {
@@ -82,6 +82,15 @@ export function buildWebServices(
       schema: (year, table) => datasetSchema(db, year, table),
       dataPackage: (year) => editionDataPackage(db, year, { now: now(), licence: DEFAULT_DATA_LICENCE }),
     },
+    indicatorRun: (year) => undefinedIfNotFound(editionIndicatorRun(db, year)),
+    authorityIndicators: (year, kind, code) =>
+      undefinedIfNotFound(authorityIndicatorsOf(db, { year, kind, code })),
+    kindIndicators: async (year, kind, peerGroup) =>
+      (await undefinedIfNotFound(
+        listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
+      )) ?? [],
+    themes: (version) => themesOfReferential(db, version),
+    themeServiceRates: (input) => themeServiceRates(db, input),
     accounts: {
       signIn: (input) => signIn(db, input, now()),
       resolveSession: (token) => resolveSession(db, token, now()),
@@ -92,6 +101,16 @@ export function buildWebServices(
       auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
     },
   };
+}
+
+/** Pages show « not computed yet » rather than an error when an edition has no indicators. */
+async function undefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'not_found') return undefined;
+    throw error;
+  }
 }
 
 export interface RunningWebServer {

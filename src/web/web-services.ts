@@ -1,10 +1,13 @@
 import type { AssessedService } from '../assessments/assessments.repository.ts';
 import type { DepartementCount } from '../assessments/end-to-end-by-departement.query.ts';
+import type { ServiceRate } from '../assessments/theme-service-rates.query.ts';
 import type { SiteAuditOverview } from '../audits/audits.repository.ts';
 import type { AuthorityKind, EditionRow } from '../db/schema.ts';
 import type { FindingsSection } from '../indicators/findings/findings.rules.ts';
 import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
+import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
+import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
@@ -44,6 +47,25 @@ export interface WebServices {
     schema(year: number, table: string): Promise<object | undefined>;
     dataPackage(year: number): Promise<object | undefined>;
   };
+  /** The edition's stored indicator run (aggregates included), undefined until computed. */
+  indicatorRun(year: number): Promise<StoredIndicatorRun | undefined>;
+  /** One authority's stored indicators with the edition's run; undefined if not computed or not in the panel. */
+  authorityIndicators(
+    year: number,
+    kind: AuthorityKind,
+    code: string,
+  ): Promise<{ run: StoredIndicatorRun; indicators: AuthorityIndicators } | undefined>;
+  /** Stored indicators of every authority of a kind (or of one peer group) in an edition. */
+  kindIndicators(year: number, kind: AuthorityKind, peerGroup?: string): Promise<AuthorityIndicators[]>;
+  /** Themes of a referential version with their services, in order. */
+  themes(referentialVersion: string): Promise<ThemeSummary[]>;
+  /** Per service of a theme: authorities of a kind assessed, digitalised and end to end. */
+  themeServiceRates(input: {
+    editionId: number;
+    referentialVersion: string;
+    themeKey: string;
+    kind: AuthorityKind;
+  }): Promise<ServiceRate[]>;
   /** Sessions, sign-in, password reset and the audit log, for the back office. */
   accounts: WebAccounts;
 }

@@ -1,6 +1,6 @@
 import type { CorrelationAggregate, KindAggregates } from '../../indicators/aggregates.rules.ts';
 import { X_LABELS, Y_LABELS } from '../../indicators/findings/findings.rules.ts';
-import { scatterPoints } from '../../indicators/indicators.service.ts';
+import { scatterPoints } from '../../indicators/scatter.rules.ts';
 import { histogram as computeHistogram, equalWidthEdges } from '../../indicators/statistics/descriptive.ts';
 import {
   CORRELATION_CAVEAT,
@@ -37,7 +37,8 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 function CorrelationFigure({ data, a, c }: { data: ReportData; a: KindAggregates; c: CorrelationAggregate }) {
   const points = scatterPoints(
     data.authorities.filter((x) => x.kind === a.kind),
-    c,
+    c.x,
+    c.y,
   ).map((p) => ({ x: p.x, y: p.y, label: p.name }));
   const title = `${kindHeading(a.kind)} : ${Y_LABELS[c.y]} selon ${X_LABELS[c.x]}`;
   const summary = correlationSentence(c.pearson, { x: X_LABELS[c.x], y: Y_LABELS[c.y] });

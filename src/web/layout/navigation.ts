@@ -8,6 +8,8 @@ export const BASE_NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Accueil' },
   { href: '/classements', label: 'Classements' },
   { href: '/recherche', label: 'Rechercher une collectivité' },
+  { href: '/thematiques', label: 'Thématiques' },
+  { href: '/analyses', label: 'Analyses' },
   { href: '/methodologie', label: 'Méthodologie' },
   { href: '/donnees', label: 'Données ouvertes' },
   { href: '/api', label: 'API' },

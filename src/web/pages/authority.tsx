@@ -9,6 +9,13 @@ import { DataTable } from '../components/data-table.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { authorityPath } from '../routes/kind-slugs.ts';
+import {
+  ContestLink,
+  PeerComparisonSection,
+  PortalChecks,
+  type Scorecard,
+  ScoreFigures,
+} from './authority-scorecard.tsx';
 import { EditionBanner } from './home.tsx';
 
 export interface AuthorityView {
@@ -16,6 +23,8 @@ export interface AuthorityView {
   edition: EditionRow | undefined;
   services: AssessedService[];
   audit: SiteAuditOverview | undefined;
+  /** Undefined until the edition's indicators are computed, or when the authority is not in its panel. */
+  scorecard?: Scorecard | undefined;
 }
 
 const SOURCE_LABELS: Record<AssessmentSource, string> = {
@@ -34,9 +43,11 @@ export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: Auth
       <h1 class="govuk-heading-xl">{profile.name}</h1>
       <EditionBanner edition={view.edition} simulated={view.audit?.runOptions.simulated === true} />
       <Identity profile={profile} />
-      {/* The scorecard plugs in here once src/indicators publishes scores (issue 5): index, rank,
-          peer-group comparison and history across editions. */}
+      {view.scorecard ? <ScoreFigures scorecard={view.scorecard} /> : null}
+      {view.scorecard ? <PeerComparisonSection scorecard={view.scorecard} /> : null}
       <Assessments view={view} />
+      <PortalChecks audit={view.audit} />
+      {view.edition ? <ContestLink path={authorityPath(profile)} /> : null}
     </Layout>
   );
 }

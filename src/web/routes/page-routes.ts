@@ -1,12 +1,15 @@
 import { type Context, Hono } from 'hono';
 import { searchQuery } from '../api/api-schemas.ts';
 import type { PageChrome } from '../layout/layout.tsx';
+import { AnalysesPage } from '../pages/analyses.tsx';
 import { ApiPage } from '../pages/api-page.tsx';
 import { AuthorityPage } from '../pages/authority.tsx';
 import { HomePage } from '../pages/home.tsx';
 import { MethodologyPage } from '../pages/methodology.tsx';
 import { SEARCH_LIMIT, SearchPage } from '../pages/search.tsx';
+import { ThemePage, ThemesPage } from '../pages/themes.tsx';
 import type { WebServices } from '../web-services.ts';
+import { loadAnalysesView, loadThemesView, loadThemeView } from './indicator-views.ts';
 import { loadAuthorityView, loadHomeView } from './page-views.ts';
 import { render } from './render.ts';
 
@@ -41,6 +44,23 @@ export function pageRoutes(services: WebServices, chromeFor: ChromeFor): Hono {
     const view = await loadAuthorityView(services, c.req.param('kind'), c.req.param('code'));
     return render(c, AuthorityPage({ chrome: chromeFor(c), view }));
   });
+
+  pages.get('/thematiques', async (c) =>
+    render(
+      c,
+      ThemesPage({ chrome: chromeFor(c), view: await loadThemesView(services, c.req.query('type')) }),
+    ),
+  );
+  pages.get('/thematiques/:key', async (c) => {
+    const view = await loadThemeView(services, c.req.param('key'), c.req.query('type'));
+    return render(c, ThemePage({ chrome: chromeFor(c), view }));
+  });
+  pages.get('/analyses', async (c) =>
+    render(
+      c,
+      AnalysesPage({ chrome: chromeFor(c), view: await loadAnalysesView(services, c.req.query('type')) }),
+    ),
+  );
 
   pages.get('/methodologie', (c) => render(c, MethodologyPage({ chrome: chromeFor(c) })));
   pages.get('/api', (c) => render(c, ApiPage({ chrome: chromeFor(c) })));

@@ -1,5 +1,8 @@
+import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
+import { peerComparison } from '../../indicators/peer-comparison.rules.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { AuthorityView } from '../pages/authority.tsx';
+import type { Scorecard } from '../pages/authority-scorecard.tsx';
 import type { HomeView } from '../pages/home.tsx';
 import type { WebServices } from '../web-services.ts';
 import { kindFromSlug } from './kind-slugs.ts';
@@ -49,5 +52,31 @@ export async function loadAuthorityView(
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
-  return { profile, edition, services: assessed, audit };
+  return {
+    profile,
+    edition,
+    services: assessed,
+    audit,
+    scorecard: await loadScorecard(services, edition, profile),
+  };
+}
+
+/**
+ * The authority's indicators and its peers' comparison, when the edition's are computed: only
+ * its peer group is read (one population stratum, not the 35 000 communes of the kind).
+ */
+async function loadScorecard(
+  services: WebServices,
+  edition: EditionRow | undefined,
+  profile: { kind: AuthorityKind; code: string },
+): Promise<Scorecard | undefined> {
+  if (!edition) return undefined;
+  const own = await services.authorityIndicators(edition.year, profile.kind, profile.code);
+  if (!own) return undefined;
+  const peers = await services.kindIndicators(
+    edition.year,
+    profile.kind,
+    own.indicators.peerGroup ?? undefined,
+  );
+  return { ...own, comparison: peerComparison(own.indicators, peers) };
 }

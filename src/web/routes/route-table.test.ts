@@ -27,6 +27,7 @@ const PUBLIC_FORMS = new Set([
 /** A real address for each parameterised public route. */
 const SAMPLE_PATHS: Record<string, string> = {
   '/collectivites/:kind/:code': '/collectivites/departement/01',
+  '/thematiques/:key': '/thematiques/solidarites',
   '/api/v1/territories/:kind/:code': '/api/v1/territories/departement/01',
   '/api/v1/territories/:kind/:code/assessments': '/api/v1/territories/departement/01/assessments',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
