@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, freePort, waitFor } from '../../test/support/child-process.ts';
 import { preparedDataDir, runCliCaptured, temporaryDataDir } from '../../test/support/cli.ts';
 import { EXIT } from './errors.ts';
 
@@ -115,6 +116,24 @@ describe('barometre CLI', () => {
     const findingsOf = (stdout: string) =>
       stdout.slice(stdout.indexOf('Départements — principaux'), stdout.indexOf('Résumé'));
     expect(findingsOf(second.stdout)).toBe(findingsOf(first.stdout));
+    expect(second.stdout).toContain('Le site public : barometre serve');
+
+    // As in a terminal: the demo ends by serving the site, with the simulated data labelled.
+    const port = await freePort();
+    const served = spawn(process.execPath, [BIN, 'demo', '--serve'], {
+      env: { ...process.env, BAROMETRE_DATA_DIR: dataDir, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await waitFor(served, 'stderr', new RegExp(`Baromètre est servi sur http://localhost:${port}`));
+      const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(home).toContain('Données simulées');
+      const exited = new Promise<number | null>((resolve) => served.once('exit', resolve));
+      served.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (served.exitCode === null) served.kill('SIGKILL');
+    }
   }, 600_000);
 
   it('rejects a malformed finances file with line-numbered errors and exit code 3, then imports a valid one', async () => {
@@ -167,8 +186,7 @@ describe('barometre CLI', () => {
   });
 
   it('runs as the `barometre` bin through node', async () => {
-    const bin = path.resolve('bin/barometre.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version'], {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--version'], {
       env: { ...process.env, BAROMETRE_DATA_DIR: newDataDir() },
     });
     const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };

@@ -15,15 +15,16 @@ import { runCrawl } from './crawl.ts';
 import { runTerritoriesImport } from './import.ts';
 import { printFindings, runIndicatorsCompute } from './indicators.ts';
 import { describeReferential } from './referential.ts';
+import { serveUntilStopped } from './serve.ts';
 import { printStatus } from './status.ts';
 
 /**
  * The main job on the embedded default, from an empty data directory or an existing one
  * (every step is idempotent): territories, referential, this year's edition, the audit of the
  * départements' websites — simulated by the local farm, since these machines reach no real
- * website — then a summary.
+ * website — the indicators, a summary, and in a terminal the public site until Ctrl-C.
  */
-export async function runDemo(ctx: CliContext): Promise<void> {
+export async function runDemo(ctx: CliContext, options: { serve: boolean }): Promise<void> {
   const started = performance.now();
   const database = await ctx.database();
   ctx.out.line(`Baromètre — démonstration sur ${database.engine} (${database.location})`);
@@ -84,6 +85,13 @@ export async function runDemo(ctx: CliContext): Promise<void> {
   ctx.out.line(`Démonstration terminée en ${formatSeconds(performance.now() - started)}.`);
   ctx.out.line('Pour voir l’audit d’un département : barometre audit show 01 --kind departement');
   ctx.out.line(`Ses indicateurs : barometre indicators show 01 --kind departement --edition ${year}`);
+  if (options.serve) {
+    ctx.out.line();
+    ctx.out.line('6. Site public (données simulées signalées sur chaque page)');
+    await serveUntilStopped(ctx, database);
+  } else {
+    ctx.out.line('Le site public : barometre serve (ou npm run serve), puis http://localhost:3000');
+  }
 }
 
 /** The simulated sites are ours: no politeness delay, and a page budget that keeps the demo short. */
@@ -93,6 +101,10 @@ const DEMO_SITE_CONCURRENCY = 12;
 export function registerDemoCommand(program: Command, ctx: CliContext): void {
   program
     .command('demo')
-    .description('Démonstration de bout en bout sur la base SQLite embarquée (idempotente)')
-    .action(() => runDemo(ctx));
+    .description(
+      'Démonstration de bout en bout sur la base SQLite embarquée (idempotente), puis le site public',
+    )
+    .option('--serve', 'sert le site à la fin (par défaut dans un terminal)')
+    .option('--no-serve', 's’arrête à la fin sans servir le site (par défaut hors terminal : CI, scripts)')
+    .action((options: { serve?: boolean }) => runDemo(ctx, { serve: options.serve ?? ctx.interactive }));
 }

@@ -1,35 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, freePort, waitFor } from '../../../test/support/child-process.ts';
 import { runCliCaptured } from '../../../test/support/cli.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../../bin/barometre.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitFor(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child[stream]?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = text.match(pattern);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}: ${text}`)));
-  });
-}
 
 describe('barometre serve', () => {
   it('serves the site on the configured port, logs JSON lines and stops cleanly on SIGTERM', async () => {
