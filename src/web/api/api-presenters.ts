@@ -1,5 +1,6 @@
 import type { AssessedService } from '../../assessments/assessments.repository.ts';
 import type { EditionRow } from '../../db/schema.ts';
+import type { AuthorityIndicators } from '../../indicators/indicators.types.ts';
 import type { AuthoritySummary } from '../../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
 import { kindSlug } from '../routes/kind-slugs.ts';
@@ -66,5 +67,36 @@ export function presentAssessment(s: AssessedService) {
     source: s.assessment.source,
     confidence: s.assessment.confidence,
     assessed_at: s.assessment.created_at,
+  };
+}
+
+export function presentIndicators(a: AuthorityIndicators) {
+  return {
+    index: a.index,
+    index_partial: a.indexPartial,
+    rank: a.rank,
+    rank_total: a.rankTotal,
+    peer_group: a.peerGroup,
+    peer_rank: a.peerRank,
+    peer_total: a.peerTotal,
+    percentile: a.percentile,
+    services_applicable: a.servicesApplicable,
+    levels: [...a.levels],
+    end_to_end: a.endToEnd,
+    partial: a.partial,
+    themes_applicable: a.themesApplicable,
+    themes_covered: a.themesCovered,
+    theme_rates: Object.fromEntries(
+      Object.entries(a.themeRates).map(([key, rate]) => [
+        key,
+        { applicable: rate.applicable, digitalised: rate.digitalised, end_to_end: rate.endToEnd },
+      ]),
+    ),
+    portal_score: a.portalScore,
+    change: {
+      status: a.change.status,
+      index_change: a.change.indexChange,
+      end_to_end_change: a.change.endToEndChange,
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { WebServices } from '../web-services.ts';
 import {
   presentAssessment,
   presentEdition,
+  presentIndicators,
   presentTerritory,
   presentTerritoryDetail,
 } from './api-presenters.ts';
@@ -50,13 +51,7 @@ export function apiRoutes(services: WebServices, version: string): Hono {
 
   api.get('/territories/:kind/:code/assessments', async (c) => {
     const profile = await findProfile(services, c.req.param());
-    const { edition: year } = validate(assessmentsQuery, c.req.query());
-    const edition =
-      year === undefined
-        ? await services.currentEdition()
-        : (await services.listEditions()).find((e) => e.year === year);
-    if (!edition)
-      throw new UserError('not_found', year ? `L’édition ${year} n’existe pas.` : 'Aucune édition.');
+    const edition = await findEdition(services, validate(assessmentsQuery, c.req.query()).edition);
     const { services: assessed, audit } = await services.authorityAssessments(edition.id, profile.id);
     return c.json({
       data: {
@@ -64,6 +59,26 @@ export function apiRoutes(services: WebServices, version: string): Hono {
         territory: presentTerritoryDetail(profile),
         simulated: audit?.runOptions.simulated === true,
         assessments: assessed.map(presentAssessment),
+      },
+    });
+  });
+
+  api.get('/territories/:kind/:code/indicators', async (c) => {
+    const profile = await findProfile(services, c.req.param());
+    const edition = await findEdition(services, validate(assessmentsQuery, c.req.query()).edition);
+    const found = await services.authorityIndicators(edition.year, profile.kind, profile.code);
+    if (!found) {
+      throw new UserError(
+        'not_found',
+        `Pas d’indicateurs pour ${profile.name} dans l’édition ${edition.year} : non calculés, ou collectivité hors du panel.`,
+      );
+    }
+    return c.json({
+      data: {
+        edition: presentEdition(edition),
+        territory: presentTerritoryDetail(profile),
+        method_version: found.run.methodVersion,
+        indicators: presentIndicators(found.indicators),
       },
     });
   });
@@ -81,6 +96,17 @@ export function apiRoutes(services: WebServices, version: string): Hono {
   });
 
   return api;
+}
+
+/** The edition asked for, or the current one. */
+async function findEdition(services: WebServices, year: number | undefined) {
+  const edition =
+    year === undefined
+      ? await services.currentEdition()
+      : (await services.listEditions()).find((e) => e.year === year);
+  if (!edition)
+    throw new UserError('not_found', year ? `L’édition ${year} n’existe pas.` : 'Aucune édition.');
+  return edition;
 }
 
 async function findProfile(services: WebServices, params: Record<string, string>) {

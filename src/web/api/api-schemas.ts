@@ -94,6 +94,38 @@ export const assessment = z.object({
   assessed_at: z.string(),
 });
 
+export const indicators = z.object({
+  index: z.number().min(0).max(100).describe('Indice composite de 0 à 100 (docs/methodology.md)'),
+  index_partial: z
+    .boolean()
+    .describe('Vrai quand une composante manquait et que l’indice repose sur les autres'),
+  rank: z.number().int().describe('Rang parmi les collectivités du même type (1 = meilleur)'),
+  rank_total: z.number().int(),
+  peer_group: z
+    .string()
+    .nullable()
+    .describe('Type et strate de population ; vide si la population est inconnue'),
+  peer_rank: z.number().int().nullable(),
+  peer_total: z.number().int().nullable(),
+  percentile: z.number().min(0).max(100),
+  services_applicable: z.number().int(),
+  levels: z.array(z.number().int()).length(5).describe('Services aux niveaux 0 à 4'),
+  end_to_end: z.number().int(),
+  partial: z.number().int(),
+  themes_applicable: z.number().int(),
+  themes_covered: z.number().int(),
+  theme_rates: z.record(
+    z.string(),
+    z.object({ applicable: z.number().int(), digitalised: z.number().int(), end_to_end: z.number().int() }),
+  ),
+  portal_score: z.number().nullable(),
+  change: z.object({
+    status: z.enum(['comparable', 'not_comparable', 'new', 'none']),
+    index_change: z.number().nullable(),
+    end_to_end_change: z.number().int().nullable(),
+  }),
+});
+
 export const searchHit = z.object({
   reason: z.enum(['code', 'postal_code', 'name']),
   postal_code: z.string().optional(),
@@ -127,4 +159,12 @@ export const responses = {
     }),
   }),
   search: z.object({ data: z.array(searchHit) }),
+  indicators: z.object({
+    data: z.object({
+      edition,
+      territory: territoryDetail,
+      method_version: z.string(),
+      indicators,
+    }),
+  }),
 };

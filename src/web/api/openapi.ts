@@ -83,6 +83,16 @@ export function openApiDocument(version: string) {
           },
         },
       },
+      '/territories/{kind}/{code}/indicators': {
+        get: {
+          summary: 'Indicateurs d’une collectivité : indice, rangs, niveaux, thématiques, portail, évolution',
+          parameters: [...pathParameters, ...queryParameters(assessmentsQuery)],
+          responses: {
+            '200': { description: 'Indicateurs', content: json(responses.indicators) },
+            ...errorResponses,
+          },
+        },
+      },
       '/search': {
         get: {
           summary: 'Recherche par nom, code INSEE, SIREN ou code postal',

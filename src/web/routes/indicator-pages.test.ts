@@ -24,6 +24,12 @@ describe.each(TEST_ENGINES)('scorecard, theme and analysis pages (%s)', (engine)
     return response.text();
   };
 
+  it('answers 404 in JSON for an authority’s indicators before they are computed', async () => {
+    const response = await world.app.request('/api/v1/territories/departement/01/indicators');
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/non calculés/);
+  });
+
   it('says the indicators are not computed yet, and still lists themes and the contest link', async () => {
     const card = await page('/collectivites/departement/01');
     expect(card).not.toContain('Comment votre collectivité se situe-t-elle');
@@ -46,6 +52,27 @@ describe.each(TEST_ENGINES)('scorecard, theme and analysis pages (%s)', (engine)
       expect(card).toMatch(/\d+e sur 5 rang parmi les départements/);
       expect(card).toContain('rang parmi les départements de 500 000 à 999 999 habitants');
       expect(card).toContain('pas d’édition précédente calculée');
+    });
+
+    it('serves the same figures through the API, described in the OpenAPI document', async () => {
+      const response = await world.app.request('/api/v1/territories/departement/01/indicators?edition=2026');
+      expect(response.status).toBe(200);
+      const { data } = (await response.json()) as {
+        data: { territory: { code: string }; indicators: Record<string, unknown> };
+      };
+      expect(data.territory.code).toBe('01');
+      expect(data.indicators).toMatchObject({ rank_total: 5, peer_total: 5, end_to_end: 1, partial: 1 });
+      expect((data.indicators.levels as number[]).reduce((sum, n) => sum + n, 0)).toBe(
+        data.indicators.services_applicable,
+      );
+      expect((data.indicators.change as { status: string }).status).toBe('none');
+      const document = (await (await world.app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, unknown>;
+      };
+      expect(Object.keys(document.paths)).toContain('/territories/{kind}/{code}/indicators');
+      expect(
+        (await world.app.request('/api/v1/territories/departement/01/indicators?edition=2019')).status,
+      ).toBe(404);
     });
 
     it('compares each indicator with the peer group’s quartiles', async () => {

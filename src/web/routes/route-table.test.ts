@@ -30,6 +30,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/thematiques/:key': '/thematiques/solidarites',
   '/api/v1/territories/:kind/:code': '/api/v1/territories/departement/01',
   '/api/v1/territories/:kind/:code/assessments': '/api/v1/territories/departement/01/assessments',
+  '/api/v1/territories/:kind/:code/indicators': '/api/v1/territories/departement/01/indicators',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
   '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
 };
