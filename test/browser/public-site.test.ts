@@ -1,9 +1,6 @@
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, seriousViolations, serveApp } from '../support/browser.ts';
+import { type BrowsedApp, browseApp, seriousViolations } from '../support/browser.ts';
 import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
 
 /**
@@ -11,8 +8,6 @@ import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-wo
  * skip link works from the keyboard, nothing trips the CSP, and pages work without JavaScript.
  * Screenshots go to SCREENSHOT_DIR for people to look at.
  */
-const SCREENSHOT_DIR = process.env.BAROMETRE_SCREENSHOT_DIR ?? '/tmp/barometre-screenshots';
-
 const PAGES = [
   { name: 'accueil', path: '/' },
   { name: 'recherche', path: '/recherche?q=bourg' },
@@ -25,42 +20,22 @@ const PAGES = [
 
 describe('public site in a browser', () => {
   let world: WebWorld;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  let base: string;
+  let site: BrowsedApp;
 
   beforeAll(async () => {
     world = await createWebWorld('sqlite', { stylesheet: await realStylesheet() });
-    server = await serveApp(world.app);
-    base = server.base;
-    browser = await launchTestBrowser();
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    site = await browseApp(world.app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     await world?.close();
   });
-
-  async function open(pathname: string, options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext({
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-      locale: 'fr-FR',
-    });
-    const page = await context.newPage();
-    const cspViolations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    const response = await page.goto(`${base}${pathname}`);
-    return { page, response, cspViolations, close: () => context.close() };
-  }
 
   it.each(PAGES)(
     '$name: no serious or critical axe violation, nothing blocked by the CSP',
     async ({ name, path: pathname }) => {
-      const { page, cspViolations, close } = await open(pathname);
+      const { page, cspViolations, close } = await site.open(pathname);
       try {
         const { serious, passes } = await seriousViolations(page);
         expect(serious).toEqual([]);
@@ -68,7 +43,7 @@ describe('public site in a browser', () => {
         expect(cspViolations).toEqual([]);
         // The stylesheet loaded (a browser's default body margin is 8px).
         expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+        await site.screenshot(page, name);
       } finally {
         await close();
       }
@@ -76,7 +51,7 @@ describe('public site in a browser', () => {
   );
 
   it('reaches the main content with the skip link, first stop of the keyboard', async () => {
-    const { page, close } = await open('/collectivites/departement/01');
+    const { page, close } = await site.open('/collectivites/departement/01');
     try {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => ({
@@ -96,7 +71,7 @@ describe('public site in a browser', () => {
   });
 
   it('searches without JavaScript, by submitting the form', async () => {
-    const { page, close } = await open('/', { javaScriptEnabled: false });
+    const { page, close } = await site.open('/', { javaScriptEnabled: false });
     try {
       await page.fill('#q', '01000');
       await page.click('button[type=submit]');
@@ -110,7 +85,7 @@ describe('public site in a browser', () => {
   });
 
   it('opens the map’s data table without JavaScript', async () => {
-    const { page, close } = await open('/', { javaScriptEnabled: false });
+    const { page, close } = await site.open('/', { javaScriptEnabled: false });
     try {
       const table = page.locator('figure.bm-map table');
       expect(await table.isVisible()).toBe(false);

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type Response as PageResponse } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/crawl/browser-renderer.ts';
 
 /**
@@ -42,4 +44,53 @@ export async function seriousViolations(page: Page): Promise<{ serious: string[]
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   return { serious, passes: results.passes.length };
+}
+
+/** Where browser tests save screenshots, for people to look at. */
+export const SCREENSHOT_DIR = process.env.BAROMETRE_SCREENSHOT_DIR ?? '/tmp/barometre-screenshots';
+
+export interface OpenedPage {
+  page: Page;
+  response: PageResponse | null;
+  /** Console messages of resources the Content Security Policy blocked. */
+  cspViolations: string[];
+  close(): Promise<void>;
+}
+
+export interface BrowsedApp {
+  base: string;
+  /** A page of the app in a new French-locale context, with CSP violations collected. */
+  open(pathname: string, options?: { javaScriptEnabled?: boolean }): Promise<OpenedPage>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An app served on loopback and Debian's Chromium to browse it: what every browser test starts from. */
+export async function browseApp(app: Parameters<typeof serveApp>[0]): Promise<BrowsedApp> {
+  const server = await serveApp(app);
+  const browser = await launchTestBrowser();
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    base: server.base,
+    async open(pathname, options = {}) {
+      const context = await browser.newContext({
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        locale: 'fr-FR',
+      });
+      const page = await context.newPage();
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      const response = await page.goto(`${server.base}${pathname}`);
+      return { page, response, cspViolations, close: () => context.close() };
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
