@@ -13,7 +13,6 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
-import { editionFindings } from '../indicators/findings/findings.rules.ts';
 import {
   authorityIndicatorsOf,
   editionIndicatorRun,
@@ -68,10 +67,6 @@ export function buildWebServices(
         : undefined;
     },
     listAuthorities: (filter) => listAuthorities(db, filter),
-    async editionIndicators(year) {
-      const run = await undefinedIfNotFound(editionIndicatorRun(db, year));
-      return run && { run, findings: editionFindings(year, run.aggregates.kinds) };
-    },
     rankingPage: (filter) => rankingPage(db, filter),
     openData: {
       datasets: (year) => editionDatasets(db, year),

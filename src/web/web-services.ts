@@ -3,7 +3,6 @@ import type { DepartementCount } from '../assessments/end-to-end-by-departement.
 import type { ServiceRate } from '../assessments/theme-service-rates.query.ts';
 import type { SiteAuditOverview } from '../audits/audits.repository.ts';
 import type { AuthorityKind, EditionRow } from '../db/schema.ts';
-import type { FindingsSection } from '../indicators/findings/findings.rules.ts';
 import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
 import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
@@ -34,10 +33,6 @@ export interface WebServices {
   /** Whether the edition's latest audit ran on the simulated web (every page then says so). */
   latestAuditRun(editionId: number): Promise<{ simulated: boolean } | undefined>;
   listAuthorities(filter: AuthorityListFilter): Promise<AuthorityPage>;
-  /** An edition's stored indicators and their findings in French; undefined until computed. */
-  editionIndicators(
-    year: number,
-  ): Promise<{ run: StoredIndicatorRun; findings: FindingsSection[] } | undefined>;
   /** One page (or, without `page`, all) of an edition's authorities by their indicators. */
   rankingPage(filter: RankingFilter): Promise<RankingPage>;
   /** An edition's open data, as `barometre export` writes it; undefined for what does not exist. */

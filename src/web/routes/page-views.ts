@@ -1,4 +1,5 @@
 import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
+import { editionFindings } from '../../indicators/findings/findings.rules.ts';
 import { peerComparison } from '../../indicators/peer-comparison.rules.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { AuthorityView } from '../pages/authority.tsx';
@@ -11,14 +12,14 @@ import { kindFromSlug } from './kind-slugs.ts';
 export async function loadHomeView(services: WebServices): Promise<HomeView> {
   const edition = await services.currentEdition();
   if (!edition) return { edition, simulated: false, departements: [], levels: [] };
-  const [counts, departements, run, levels, indicators] = await Promise.all([
+  const [counts, departements, run, levels, indicatorRun] = await Promise.all([
     services.endToEndByDepartement(edition.id),
     services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
     services.latestAuditRun(edition.id),
     services.levelDistribution(edition.id),
-    services.editionIndicators(edition.year),
+    services.indicatorRun(edition.year),
   ]);
-  const ranked = indicators
+  const ranked = indicatorRun
     ? await services.rankingPage({
         editionId: edition.id,
         kind: 'departement',
@@ -35,7 +36,14 @@ export async function loadHomeView(services: WebServices): Promise<HomeView> {
       name: names.get(count.departementCode) ?? count.departementCode,
     })),
     levels,
-    indicators: indicators && ranked ? { ...indicators, departements: ranked.rows } : undefined,
+    indicators:
+      indicatorRun && ranked
+        ? {
+            run: indicatorRun,
+            findings: editionFindings(edition.year, indicatorRun.aggregates.kinds),
+            departements: ranked.rows,
+          }
+        : undefined,
   };
 }
 

@@ -22,7 +22,7 @@ export function rankingRoutes(services: WebServices, chromeFor: ChromeFor): Hono
   routes.get('/classements.csv', async (c: Context) => {
     const params = parseRankingParams(c.req.query());
     const edition = await services.currentEdition();
-    if (!edition || !(await services.editionIndicators(edition.year))) throw notComputed();
+    if (!edition || !(await services.indicatorRun(edition.year))) throw notComputed();
     const { rows } = await services.rankingPage(filterOf(edition.id, params, false));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="classement-${edition.year}.csv"`);
@@ -54,7 +54,7 @@ async function loadRankingsView(services: WebServices, params: RankingParams): P
   const base = { edition, params, page: empty, regions: [], departements: [], simulated: false };
   if (!edition) return { ...base, computed: false };
   const [indicators, run, regions, departements] = await Promise.all([
-    services.editionIndicators(edition.year),
+    services.indicatorRun(edition.year),
     services.latestAuditRun(edition.id),
     services.listAuthorities({ kind: 'region', page: 1, perPage: 100 }),
     services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
