@@ -89,7 +89,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
       publicUrl: options.publicUrl,
     }),
   );
-  app.route('/', adminRoutes(adminRouteTable(options.services.accounts, chromeFor), forbidden('role')));
+  app.route('/', adminRoutes(adminRouteTable(options.services, chromeFor), forbidden('role')));
   for (const section of sections) app.route('/', section.routes);
 
   app.notFound((c) => {

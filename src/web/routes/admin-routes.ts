@@ -1,23 +1,18 @@
 import { Hono } from 'hono';
-import { canEnterBackOffice, canViewAuditLog } from '../../accounts/authorization.rules.ts';
-import { UserError } from '../../shared/errors.ts';
+import { canEnterBackOffice } from '../../accounts/authorization.rules.ts';
 import { AdminHomePage } from '../pages/admin-home.tsx';
-import { AuditLogPage } from '../pages/audit-log.tsx';
 import { adminRoute, type GuardedRoute, guarded } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
-import type { WebAccounts } from '../session/web-accounts.ts';
-import { auditLogCsv } from './audit-log-csv.ts';
+import type { WebServices } from '../web-services.ts';
+import { auditLogRoutes } from './admin-journal-routes.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
-
-const JOURNAL_PAGE_SIZE = 50;
-const CSV_BATCH = 1000;
 
 /**
  * Every back-office route with the rule it requires, in one table: the app registers these and
  * nothing else under /admin, and the route-table test checks each against each role.
  */
-export function adminRouteTable(accounts: WebAccounts, chromeFor: ChromeFor): readonly GuardedRoute[] {
+export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): readonly GuardedRoute[] {
   const table: GuardedRoute[] = [
     adminRoute('GET', '/admin', canEnterBackOffice, (c) => {
       const user = c.get('user');
@@ -28,49 +23,8 @@ export function adminRouteTable(accounts: WebAccounts, chromeFor: ChromeFor): re
       return render(c, AdminHomePage({ chrome: chromeFor(c), view: { user, links } }));
     }),
 
-    adminRoute(
-      'GET',
-      '/admin/journal',
-      canViewAuditLog,
-      async (c) => {
-        const raw = c.req.query('avant');
-        const beforeId = raw === undefined ? undefined : Number(raw);
-        if (beforeId !== undefined && !(Number.isSafeInteger(beforeId) && beforeId > 0))
-          throw new UserError('input_invalid', 'Page du journal invalide', [
-            { field: 'avant', message: `« ${raw} » n’est pas un numéro de changement` },
-          ]);
-        // One more than shown tells whether an older page exists.
-        const rows = await accounts.auditLog({
-          limit: JOURNAL_PAGE_SIZE + 1,
-          ...(beforeId ? { beforeId } : {}),
-        });
-        const shown = rows.slice(0, JOURNAL_PAGE_SIZE);
-        const olderThan = rows.length > JOURNAL_PAGE_SIZE ? shown.at(-1)?.id : undefined;
-        return render(
-          c,
-          AuditLogPage({
-            chrome: chromeFor(c),
-            view: { rows: shown, olderThan, paged: beforeId !== undefined },
-          }),
-        );
-      },
-      'Journal d’audit',
-    ),
-
-    adminRoute('GET', '/admin/journal.csv', canViewAuditLog, async (c) => {
-      const parts: string[] = [];
-      let beforeId: number | undefined;
-      for (;;) {
-        const rows = await accounts.auditLog({ limit: CSV_BATCH, ...(beforeId ? { beforeId } : {}) });
-        parts.push(auditLogCsv(rows, parts.length === 0));
-        if (rows.length < CSV_BATCH) break;
-        beforeId = rows.at(-1)?.id;
-      }
-      return c.body(parts.join(''), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="journal-audit.csv"',
-      });
-    }),
+    // Each back-office area contributes its routes from its own file.
+    ...auditLogRoutes(services.accounts, chromeFor),
   ];
   return table;
 }
