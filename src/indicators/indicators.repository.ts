@@ -1,4 +1,5 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
 import type {
   AuthorityIndicatorsTable,
   AuthorityKind,
@@ -9,12 +10,56 @@ import type { Executor } from '../db/transaction.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 
 /**
- * Storage of computed indicators: the run and one row per authority. Writes go in batches
- * (one statement per few hundred rows), never one round trip per authority.
+ * Storage of computed indicators: the run and one row per authority. Writes go in batches,
+ * never one round trip per authority: on SQLite, statements of a few hundred rows; on
+ * PostgreSQL, one statement per column-array batch (`unnest`), because parsing and binding
+ * tens of thousands of parameters cost PostgreSQL more than the insert itself.
  */
 
-/** Rows per insert: 39 columns × 400 stays far below both engines' bound-parameter limits. */
+/** Rows per SQLite insert: 35 columns × 400 stays far below its bound-parameter limit. */
 const BATCH = 400;
+/** Rows per PostgreSQL insert: each column travels as one array parameter. */
+const ARRAY_BATCH = 20_000;
+
+/** PostgreSQL element type of each column, for the arrays `unnest` reads. */
+const COLUMN_TYPES: Record<keyof AuthorityIndicatorsTable, string> = {
+  edition_id: 'integer',
+  authority_id: 'integer',
+  kind: 'text',
+  peer_group: 'text',
+  population: 'integer',
+  operating_revenue: 'double precision',
+  revenue_year: 'integer',
+  revenue_per_inhabitant: 'double precision',
+  has_website: 'integer',
+  services_applicable: 'integer',
+  services_assessed: 'integer',
+  level_0: 'integer',
+  level_1: 'integer',
+  level_2: 'integer',
+  level_3: 'integer',
+  level_4: 'integer',
+  end_to_end: 'integer',
+  partial: 'integer',
+  themes_applicable: 'integer',
+  themes_covered: 'integer',
+  theme_rates: 'text',
+  portal_score: 'double precision',
+  portal_checks: 'integer',
+  index_score: 'double precision',
+  index_partial: 'integer',
+  rank: 'integer',
+  rank_total: 'integer',
+  peer_rank: 'integer',
+  peer_total: 'integer',
+  percentile: 'double precision',
+  previous_index: 'double precision',
+  index_change: 'double precision',
+  previous_end_to_end: 'integer',
+  end_to_end_change: 'integer',
+  change_status: 'text',
+};
+const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof AuthorityIndicatorsTable)[];
 
 export async function deleteEditionIndicators(db: Executor, editionId: number): Promise<void> {
   await db.deleteFrom('authority_indicators').where('edition_id', '=', editionId).execute();
@@ -30,6 +75,17 @@ export async function insertAuthorityIndicators(
   editionId: number,
   authorities: readonly AuthorityIndicators[],
 ): Promise<void> {
+  if (isPostgres(db)) {
+    for (let start = 0; start < authorities.length; start += ARRAY_BATCH) {
+      const rows = authorities.slice(start, start + ARRAY_BATCH).map((a) => toRow(editionId, a));
+      const arrays = COLUMNS.map(
+        (column) => sql`${rows.map((row) => row[column])}::${sql.raw(COLUMN_TYPES[column])}[]`,
+      );
+      await sql`insert into authority_indicators (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
+        select * from unnest(${sql.join(arrays)})`.execute(db);
+    }
+    return;
+  }
   for (let start = 0; start < authorities.length; start += BATCH) {
     const batch = authorities.slice(start, start + BATCH).map((a) => toRow(editionId, a));
     await db.insertInto('authority_indicators').values(batch).execute();
