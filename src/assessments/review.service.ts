@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type {
   ArbitrationRow,
   AssessmentRow,
@@ -163,7 +164,35 @@ export async function appendReviewed(
     },
     now,
   );
+  // The audit log sees every person's change to an assessment, from the CLI and the web alike.
+  await logChange(
+    trx,
+    {
+      actor: input.actor,
+      action: `review_${input.action}`,
+      entity: 'assessment',
+      entityId: assessment.id,
+      before: input.before && assessmentSummary(input.before),
+      after: { ...assessmentSummary(assessment), reviewEventId: event.id, ...(input.details ?? {}) },
+    },
+    now,
+  );
   return { assessment, event };
+}
+
+/** What the audit log keeps of an assessment: enough to read the change without the chain. */
+export function assessmentSummary(row: AssessmentRow) {
+  return {
+    assessmentId: row.id,
+    editionId: row.edition_id,
+    authorityId: row.authority_id,
+    serviceId: row.service_id,
+    level: row.level,
+    source: row.source,
+    reviewer: row.reviewer,
+    comment: row.comment,
+    evidenceUrl: row.evidence_url,
+  };
 }
 
 /** An analyst's copy of the current assessment: same proof, their name, their level and comment. */
@@ -211,25 +240,44 @@ export async function confirmAssessment(
   });
 }
 
-/** Corrects the level of the current assessment, with a comment saying why. */
+/**
+ * Corrects the level of the current assessment, with a comment saying why and, optionally, the
+ * page that shows the right level (added to the evidence, the comment as its note).
+ */
 export async function correctAssessment(
   db: Executor,
-  input: { assessmentId: number; reviewer: string; level: number; comment: string },
+  input: {
+    assessmentId: number;
+    reviewer: string;
+    level: number;
+    comment: string;
+    evidenceUrl?: string | null;
+  },
   now: Date,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const level = orThrow(levelOrRefusal(input.level));
   const comment = cleanText(input.comment);
+  const url = optionalEvidenceUrl(input.evidenceUrl);
   return withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
     throwIfRefused(refuseCorrect({ edition, seenId: input.assessmentId, current, level, comment }));
     if (!current || !comment) throw new Error('unreachable: refuseCorrect checked both');
+    const copy = analystCopy(current, { level, reviewer, comment });
+    const entry = url && { url, note: comment, by: reviewer, at: now.toISOString() };
     return appendReviewed(
       trx,
       {
-        assessment: analystCopy(current, { level, reviewer, comment }),
+        assessment: entry
+          ? {
+              ...copy,
+              evidenceUrl: current.evidence_url ?? url,
+              evidence: evidenceAfterReview(parseEvidence(current), entry, 'add', current.id),
+            }
+          : copy,
         before: current,
         action: 'corrected',
         actor: reviewer,
+        ...(url ? { details: { url } } : {}),
       },
       now,
     );
@@ -425,7 +473,7 @@ export async function submitBlindReview(
   return withLockedTriple(db, input, async ({ trx, edition, current }) => {
     const first = await blindEligibility(trx, { edition, current }, reviewer);
     const proposal = await proposalBefore(trx, first);
-    return insertBlindReview(
+    const blind = await insertBlindReview(
       trx,
       {
         edition_id: input.editionId,
@@ -440,6 +488,27 @@ export async function submitBlindReview(
       },
       now,
     );
+    // Kept apart from the chain, so logged here rather than through appendReviewed.
+    await logChange(
+      trx,
+      {
+        actor: reviewer,
+        action: 'blind_review_submitted',
+        entity: 'blind_review',
+        entityId: blind.id,
+        after: {
+          editionId: input.editionId,
+          authorityId: input.authorityId,
+          serviceId: input.serviceId,
+          firstAssessmentId: first.id,
+          level: blind.level,
+          comment: blind.comment,
+          evidenceUrl: blind.evidence_url,
+        },
+      },
+      now,
+    );
+    return blind;
   });
 }
 
