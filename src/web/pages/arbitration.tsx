@@ -1,6 +1,6 @@
 import type { DoubleReview } from '../../assessments/review.repository.ts';
 import type { EditionAgreement } from '../../assessments/review.service.ts';
-import { formatInteger, plural } from '../../shared/french-typography.ts';
+import { plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { AgreementTable } from '../components/agreement-summary.tsx';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
@@ -36,9 +36,7 @@ export function ArbitrationPage({ chrome, view }: { chrome: PageChrome; view: Ar
       <span class="govuk-caption-l">Double revue</span>
       <h1 class="govuk-heading-l">{title}</h1>
       <AgreementTable rows={view.agreements} />
-      <h2 class="govuk-heading-m">
-        {formatInteger(pending)} {plural(pending, 'désaccord à arbitrer', 'désaccords à arbitrer')}
-      </h2>
+      <h2 class="govuk-heading-m">{plural(pending, 'désaccord à arbitrer', 'désaccords à arbitrer')}</h2>
       {view.disagreements.length === 0 ? <p class="govuk-body">Aucun désaccord dans cette édition.</p> : null}
       {view.disagreements.map((d) => (
         <section class="bm-card govuk-!-margin-bottom-6" aria-labelledby={`desaccord-${d.blindReviewId}`}>

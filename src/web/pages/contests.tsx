@@ -1,6 +1,6 @@
 import type { ContestListItem } from '../../assessments/contests.service.ts';
 import type { ContestStatus } from '../../db/schema.ts';
-import { formatInteger, plural } from '../../shared/french-typography.ts';
+import { plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
@@ -57,9 +57,7 @@ export function ContestsPage({ chrome, view }: { chrome: PageChrome; view: Conte
           Filtrer
         </button>
       </form>
-      <h2 class="govuk-heading-m">
-        {formatInteger(view.contests.length)} {plural(view.contests.length, 'contestation')}
-      </h2>
+      <h2 class="govuk-heading-m">{plural(view.contests.length, 'contestation')}</h2>
       {view.contests.map((item) => (
         <ContestCard view={view} item={item} />
       ))}

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../assessments/review.service.ts';
-import type { ReviewAction } from '../../db/schema.ts';
+import type { AssessmentSource, ReviewAction } from '../../db/schema.ts';
 import { LevelTag } from '../components/level-tag.tsx';
 
 export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
@@ -11,6 +11,13 @@ export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
   arbitrated: 'Arbitrée',
   contest_accepted: 'Contestation acceptée',
   erratum: 'Erratum',
+};
+
+export const SOURCE_LABELS: Record<AssessmentSource, string> = {
+  crawler: 'robot',
+  declared: 'déclarée par la collectivité',
+  analyst: 'analyste',
+  survey: 'enquête',
 };
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', {
@@ -43,7 +50,7 @@ export function ReviewHistoryTable({ history }: { history: readonly HistoryEntry
               <time datetime={assessment.created_at}>{dateTime.format(new Date(assessment.created_at))}</time>
             </td>
             <td class="govuk-table__cell">
-              {event ? REVIEW_ACTION_LABELS[event.action] : `Proposée (${assessment.source})`}
+              {event ? REVIEW_ACTION_LABELS[event.action] : `Proposée (${SOURCE_LABELS[assessment.source]})`}
             </td>
             <td class="govuk-table__cell">{event?.actor ?? assessment.reviewer ?? 'robot'}</td>
             <td class="govuk-table__cell">

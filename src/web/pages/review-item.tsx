@@ -9,7 +9,7 @@ import { CsrfField } from '../components/form-fields.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { LevelRadios, TextArea, UrlField } from '../components/review-fields.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { ReviewHistoryTable } from './review-history.tsx';
+import { ReviewHistoryTable, SOURCE_LABELS } from './review-history.tsx';
 
 export interface ReviewItemView {
   year: number;
@@ -48,7 +48,8 @@ export function ReviewItemPage({ chrome, view }: { chrome: PageChrome; view: Rev
       </span>
       <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">
-        {authorityKindName(labels.authorityKind)} {labels.authorityCode} · évaluation n° {current.id}
+        Collectivité : {authorityKindName(labels.authorityKind)} {labels.authorityCode} · évaluation n°{' '}
+        {current.id}
       </p>
       {superseded ? (
         <div class="govuk-inset-text">
@@ -68,7 +69,7 @@ export function ReviewItemPage({ chrome, view }: { chrome: PageChrome; view: Rev
             </div>
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Source</dt>
-              <dd class="govuk-summary-list__value">{current.source}</dd>
+              <dd class="govuk-summary-list__value">{SOURCE_LABELS[current.source]}</dd>
             </div>
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">Confiance du robot</dt>

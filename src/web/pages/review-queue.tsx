@@ -1,6 +1,6 @@
 import type { ReviewQueueItem } from '../../assessments/review.repository.ts';
 import { AUTHORITY_KINDS } from '../../db/schema.ts';
-import { formatDecimal, formatInteger, plural } from '../../shared/french-typography.ts';
+import { formatDecimal, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { EvidenceView } from '../components/evidence-view.tsx';
@@ -41,7 +41,7 @@ export function ReviewQueuePage({ chrome, view }: { chrome: PageChrome; view: Re
       <ErrorSummary errors={view.errors} />
       {view.confirmed > 0 ? (
         <DoneBanner
-          message={`${formatInteger(view.confirmed)} ${plural(view.confirmed, 'proposition confirmée', 'propositions confirmées')}.`}
+          message={`${plural(view.confirmed, 'proposition confirmée', 'propositions confirmées')}.`}
         />
       ) : null}
       <span class="govuk-caption-l">Revue des propositions du robot</span>
@@ -62,7 +62,7 @@ export function ReviewQueuePage({ chrome, view }: { chrome: PageChrome; view: Re
       ) : null}
       <QueueFilters view={view} />
       <h2 class="govuk-heading-m" id="resultats">
-        {formatInteger(view.total)} {plural(view.total, 'proposition à revoir', 'propositions à revoir')}
+        {plural(view.total, 'proposition à revoir', 'propositions à revoir')}
       </h2>
       {view.items.length === 0 ? (
         <p class="govuk-body">Aucune proposition ne correspond à ces filtres.</p>

@@ -201,6 +201,6 @@ describe.each(TEST_ENGINES)('review screens under attack (%s)', (engine) => {
       ['evaluation', String(hostileId)],
     ]);
     expect(valid.status).toBe(303);
-    expect((await snapshot()).assessments).toBe(before.assessments + 1);
+    expect((await snapshot()).assessments).toBe((before.assessments ?? 0) + 1);
   });
 });
