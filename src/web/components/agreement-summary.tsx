@@ -1,5 +1,6 @@
 import type { EditionAgreement } from '../../assessments/review.service.ts';
 import { formatDecimal, formatInteger, formatPercent } from '../../shared/french-typography.ts';
+import { TableHead } from './table-head.tsx';
 
 /** Agreement between first and blind reviews of editions: pairs, observed agreement, Cohen's κ with its interval. */
 export function AgreementTable({ rows }: { rows: readonly { year: number; agreement: EditionAgreement }[] }) {
@@ -8,22 +9,16 @@ export function AgreementTable({ rows }: { rows: readonly { year: number; agreem
       <caption class="govuk-table__caption govuk-table__caption--m">
         Accord entre analystes par édition
       </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {[
-            'Édition',
-            'Paires',
-            'Accord observé',
-            'Accord attendu',
-            'κ de Cohen (IC 95 %)',
-            'Désaccords arbitrés',
-          ].map((h) => (
-            <th scope="col" class="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Édition',
+          'Paires',
+          'Accord observé',
+          'Accord attendu',
+          'κ de Cohen (IC 95 %)',
+          'Désaccords arbitrés',
+        ]}
+      />
       <tbody class="govuk-table__body">
         {rows.map(({ year, agreement }) => (
           <tr class="govuk-table__row">

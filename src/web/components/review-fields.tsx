@@ -118,3 +118,29 @@ export function UrlField(props: {
     </div>
   );
 }
+
+/** The level, comment and page of a review form, in that order, as every review form asks them. */
+export function LevelFormFields(props: {
+  form: { level?: number | undefined; comment?: string; url?: string };
+  errors: readonly FieldError[];
+  levelLegend: string;
+  commentLabel: string;
+  commentHint?: string;
+  urlLabel: string;
+}) {
+  const { form, errors } = props;
+  return (
+    <>
+      <LevelRadios id="niveau" name="niveau" legend={props.levelLegend} value={form.level} errors={errors} />
+      <TextArea
+        id="commentaire"
+        name="commentaire"
+        label={props.commentLabel}
+        {...(props.commentHint ? { hint: props.commentHint } : {})}
+        value={form.comment ?? ''}
+        errors={errors}
+      />
+      <UrlField id="url" name="url" label={props.urlLabel} value={form.url ?? ''} errors={errors} />
+    </>
+  );
+}

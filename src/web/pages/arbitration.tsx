@@ -3,12 +3,12 @@ import type { EditionAgreement } from '../../assessments/review.service.ts';
 import { plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { AgreementTable } from '../components/agreement-summary.tsx';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { LevelRadios, TextArea } from '../components/review-fields.tsx';
-import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { DoneBanner } from './done-banner.tsx';
+import { ReviewLayout } from '../components/review-layout.tsx';
+import type { PageChrome } from '../layout/layout.tsx';
 
 export interface ArbitrationView {
   year: number;
@@ -24,17 +24,14 @@ export interface ArbitrationView {
 /** Disagreements between first and blind reviews, each with its arbitration or the form to decide it. */
 export function ArbitrationPage({ chrome, view }: { chrome: PageChrome; view: ArbitrationView }) {
   const pending = view.disagreements.filter((d) => d.arbitrationId === null).length;
-  const title = `Arbitrage — édition ${view.year}`;
   return (
-    <Layout
+    <ReviewLayout
       chrome={chrome}
-      title={view.errors.length ? `Erreur : ${title}` : title}
-      breadcrumbs={[{ href: '/admin', label: 'Espace de gestion' }]}
+      title={`Arbitrage — édition ${view.year}`}
+      caption="Double revue"
+      errors={view.errors}
+      done={view.done ? 'L’arbitrage est enregistré.' : undefined}
     >
-      <ErrorSummary errors={view.errors} />
-      {view.done ? <DoneBanner message="L’arbitrage est enregistré." /> : null}
-      <span class="govuk-caption-l">Double revue</span>
-      <h1 class="govuk-heading-l">{title}</h1>
       <AgreementTable rows={view.agreements} />
       <h2 class="govuk-heading-m">{plural(pending, 'désaccord à arbitrer', 'désaccords à arbitrer')}</h2>
       {view.disagreements.length === 0 ? <p class="govuk-body">Aucun désaccord dans cette édition.</p> : null}
@@ -66,7 +63,7 @@ export function ArbitrationPage({ chrome, view }: { chrome: PageChrome; view: Ar
           )}
         </section>
       ))}
-    </Layout>
+    </ReviewLayout>
   );
 }
 

@@ -2,12 +2,12 @@ import type { ContestListItem } from '../../assessments/contests.service.ts';
 import type { ContestStatus } from '../../db/schema.ts';
 import { plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { FieldErrorMessage, LevelRadios, TextArea } from '../components/review-fields.tsx';
-import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { DoneBanner } from './done-banner.tsx';
+import { ReviewLayout } from '../components/review-layout.tsx';
+import type { PageChrome } from '../layout/layout.tsx';
 
 export const CONTEST_STATUS_LABELS: Record<ContestStatus, string> = {
   open: 'En cours',
@@ -27,17 +27,14 @@ export interface ContestsView {
 
 /** Authorities' contests with their justification, and the form deciding each open one. */
 export function ContestsPage({ chrome, view }: { chrome: PageChrome; view: ContestsView }) {
-  const title = `Contestations — édition ${view.year}`;
   return (
-    <Layout
+    <ReviewLayout
       chrome={chrome}
-      title={view.errors.length ? `Erreur : ${title}` : title}
-      breadcrumbs={[{ href: '/admin', label: 'Espace de gestion' }]}
+      title={`Contestations — édition ${view.year}`}
+      caption="Droit de réponse des collectivités"
+      errors={view.errors}
+      done={view.done ? 'La décision est enregistrée.' : undefined}
     >
-      <ErrorSummary errors={view.errors} />
-      {view.done ? <DoneBanner message="La décision est enregistrée." /> : null}
-      <span class="govuk-caption-l">Droit de réponse des collectivités</span>
-      <h1 class="govuk-heading-l">{title}</h1>
       <form method="get" action="/admin/contestations" class="bm-filters" novalidate>
         <input type="hidden" name="edition" value={String(view.year)} />
         <div class="govuk-form-group">
@@ -61,7 +58,7 @@ export function ContestsPage({ chrome, view }: { chrome: PageChrome; view: Conte
       {view.contests.map((item) => (
         <ContestCard view={view} item={item} />
       ))}
-    </Layout>
+    </ReviewLayout>
   );
 }
 

@@ -8,9 +8,9 @@ import { EvidenceView } from '../components/evidence-view.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { FormPage } from '../components/form-page.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
-import { LevelRadios, TextArea, UrlField } from '../components/review-fields.tsx';
-import { Layout, type PageChrome } from '../layout/layout.tsx';
-import { DoneBanner } from './done-banner.tsx';
+import { LevelFormFields } from '../components/review-fields.tsx';
+import { ReviewLayout } from '../components/review-layout.tsx';
+import type { PageChrome } from '../layout/layout.tsx';
 
 export interface DoubleReviewListView {
   year: number;
@@ -19,15 +19,16 @@ export interface DoubleReviewListView {
   done: boolean;
 }
 
-const BACK_OFFICE = [{ href: '/admin', label: 'Espace de gestion' }];
-
 /** Services a second analyst may assess blind, and the edition's agreement so far. */
 export function DoubleReviewListPage({ chrome, view }: { chrome: PageChrome; view: DoubleReviewListView }) {
   return (
-    <Layout chrome={chrome} title={`Double revue — édition ${view.year}`} breadcrumbs={BACK_OFFICE}>
-      {view.done ? <DoneBanner message="Votre revue à l’aveugle est enregistrée." /> : null}
-      <span class="govuk-caption-l">Double revue à l’aveugle</span>
-      <h1 class="govuk-heading-l">Double revue — édition {view.year}</h1>
+    <ReviewLayout
+      chrome={chrome}
+      title={`Double revue — édition ${view.year}`}
+      caption="Double revue à l’aveugle"
+      errors={[]}
+      done={view.done ? 'Votre revue à l’aveugle est enregistrée.' : undefined}
+    >
       <p class="govuk-body">
         Vous évaluez sans voir le niveau ni le commentaire du premier analyste : seulement la proposition du
         robot.
@@ -56,7 +57,7 @@ export function DoubleReviewListPage({ chrome, view }: { chrome: PageChrome; vie
           ))}
         </ul>
       )}
-    </Layout>
+    </ReviewLayout>
   );
 }
 
@@ -100,26 +101,12 @@ export function BlindReviewPage({ chrome, view }: { chrome: PageChrome; view: Bl
         novalidate
       >
         <CsrfField token={view.csrfToken} />
-        <LevelRadios
-          id="niveau"
-          name="niveau"
-          legend="Votre niveau"
-          value={view.form.level}
+        <LevelFormFields
+          form={view.form}
           errors={view.errors}
-        />
-        <UrlField
-          id="url"
-          name="url"
-          label="Page qui le montre (facultatif)"
-          value={view.form.url}
-          errors={view.errors}
-        />
-        <TextArea
-          id="commentaire"
-          name="commentaire"
-          label="Commentaire (facultatif)"
-          value={view.form.comment}
-          errors={view.errors}
+          levelLegend="Votre niveau"
+          commentLabel="Commentaire (facultatif)"
+          urlLabel="Page qui le montre (facultatif)"
         />
         <button type="submit" class="govuk-button">
           Enregistrer ma revue

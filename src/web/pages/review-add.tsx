@@ -4,7 +4,7 @@ import { authorityKindName } from '../../territories/authority-lookup.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { FormPage } from '../components/form-page.tsx';
-import { FieldErrorMessage, LevelRadios, TextArea, UrlField } from '../components/review-fields.tsx';
+import { FieldErrorMessage, LevelFormFields } from '../components/review-fields.tsx';
 import type { PageChrome } from '../layout/layout.tsx';
 import { kindSlug } from '../routes/kind-slugs.ts';
 
@@ -93,20 +93,12 @@ export function ReviewAddPage({ chrome, view }: { chrome: PageChrome; view: Revi
             ))}
           </select>
         </div>
-        <LevelRadios id="niveau" name="niveau" legend="Niveau constaté" value={form.level} errors={errors} />
-        <UrlField
-          id="url"
-          name="url"
-          label="Page qui le montre (obligatoire au-dessus du niveau 0)"
-          value={form.url}
+        <LevelFormFields
+          form={form}
           errors={errors}
-        />
-        <TextArea
-          id="commentaire"
-          name="commentaire"
-          label="Commentaire (facultatif)"
-          value={form.comment}
-          errors={errors}
+          levelLegend="Niveau constaté"
+          commentLabel="Commentaire (facultatif)"
+          urlLabel="Page qui le montre (obligatoire au-dessus du niveau 0)"
         />
         <button type="submit" class="govuk-button">
           Ajouter le service

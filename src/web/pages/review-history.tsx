@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../assessments/review.service.ts';
 import type { AssessmentSource, ReviewAction } from '../../db/schema.ts';
 import { LevelTag } from '../components/level-tag.tsx';
+import { TableHead } from '../components/table-head.tsx';
 
 export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
   confirmed: 'Confirmée',
@@ -33,15 +34,7 @@ export function ReviewHistoryTable({ history }: { history: readonly HistoryEntry
       <caption class="govuk-table__caption govuk-visually-hidden">
         Évaluations successives, de la plus ancienne à la plus récente
       </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {['N°', 'Date (heure de Paris)', 'Geste', 'Par', 'Niveau', 'Commentaire'].map((h) => (
-            <th scope="col" class="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['N°', 'Date (heure de Paris)', 'Geste', 'Par', 'Niveau', 'Commentaire']} />
       <tbody class="govuk-table__body">
         {history.map(({ assessment, event }) => (
           <tr class="govuk-table__row">

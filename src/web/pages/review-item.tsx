@@ -3,12 +3,13 @@ import type { HistoryEntry } from '../../assessments/review.service.ts';
 import type { AssessmentRow } from '../../db/schema.ts';
 import { formatDecimal } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import type { FieldError } from '../components/error-summary.tsx';
 import { EvidenceView } from '../components/evidence-view.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
-import { LevelRadios, TextArea, UrlField } from '../components/review-fields.tsx';
-import { Layout, type PageChrome } from '../layout/layout.tsx';
+import { LevelFormFields, TextArea } from '../components/review-fields.tsx';
+import { ReviewLayout } from '../components/review-layout.tsx';
+import type { PageChrome } from '../layout/layout.tsx';
 import { ReviewHistoryTable, SOURCE_LABELS } from './review-history.tsx';
 
 export interface ReviewItemView {
@@ -34,19 +35,16 @@ export function ReviewItemPage({ chrome, view }: { chrome: PageChrome; view: Rev
   const superseded = view.assessment.id !== current.id;
   const action = `/admin/revue/evaluations/${current.id}`;
   return (
-    <Layout
+    <ReviewLayout
       chrome={chrome}
-      title={view.errors.length ? `Erreur : ${title}` : title}
+      title={title}
+      caption={`Édition ${view.year} · ${labels.themeName}`}
+      errors={view.errors}
       breadcrumbs={[
         { href: '/admin', label: 'Espace de gestion' },
         { href: view.queueHref, label: 'File de revue' },
       ]}
     >
-      <ErrorSummary errors={view.errors} />
-      <span class="govuk-caption-l">
-        Édition {view.year} · {labels.themeName}
-      </span>
-      <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">
         Collectivité : {authorityKindName(labels.authorityKind)} {labels.authorityCode} · évaluation n°{' '}
         {current.id}
@@ -101,27 +99,13 @@ export function ReviewItemPage({ chrome, view }: { chrome: PageChrome; view: Rev
           <form method="post" action={`${action}/corriger`} novalidate>
             <CsrfField token={view.csrfToken} />
             <h2 class="govuk-heading-m">Corriger le niveau</h2>
-            <LevelRadios
-              id="niveau"
-              name="niveau"
-              legend="Niveau constaté"
-              value={view.form.level}
+            <LevelFormFields
+              form={view.form}
               errors={view.errors}
-            />
-            <TextArea
-              id="commentaire"
-              name="commentaire"
-              label="Justification"
-              hint="Obligatoire : ce que montre le site."
-              value={view.form.comment}
-              errors={view.errors}
-            />
-            <UrlField
-              id="url"
-              name="url"
-              label="Page qui le montre (facultatif)"
-              value={view.form.url}
-              errors={view.errors}
+              levelLegend="Niveau constaté"
+              commentLabel="Justification"
+              commentHint="Obligatoire : ce que montre le site."
+              urlLabel="Page qui le montre (facultatif)"
             />
             <button type="submit" class="govuk-button govuk-button--secondary">
               Enregistrer la correction
@@ -131,6 +115,6 @@ export function ReviewItemPage({ chrome, view }: { chrome: PageChrome; view: Rev
       </div>
       <h2 class="govuk-heading-m">Historique</h2>
       <ReviewHistoryTable history={view.history} />
-    </Layout>
+    </ReviewLayout>
   );
 }

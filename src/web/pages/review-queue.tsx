@@ -2,14 +2,14 @@ import type { ReviewQueueItem } from '../../assessments/review.repository.ts';
 import { AUTHORITY_KINDS } from '../../db/schema.ts';
 import { formatDecimal, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import type { FieldError } from '../components/error-summary.tsx';
 import { EvidenceView } from '../components/evidence-view.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
-import { Layout, type PageChrome } from '../layout/layout.tsx';
+import { ReviewLayout } from '../components/review-layout.tsx';
+import type { PageChrome } from '../layout/layout.tsx';
 import { kindSlug } from '../routes/kind-slugs.ts';
 import { CONFIDENCE_BANDS, type QueueQuery, queueSearch } from '../routes/review-params.ts';
-import { DoneBanner } from './done-banner.tsx';
 import { Pagination } from './pagination.tsx';
 
 export interface ReviewQueueView {
@@ -27,25 +27,20 @@ export interface ReviewQueueView {
   errors: readonly FieldError[];
 }
 
-const BACK_OFFICE = [{ href: '/admin', label: 'Espace de gestion' }];
-
 export function ReviewQueuePage({ chrome, view }: { chrome: PageChrome; view: ReviewQueueView }) {
   const { query } = view;
-  const title = `File de revue — édition ${view.year}`;
   return (
-    <Layout
+    <ReviewLayout
       chrome={chrome}
-      title={view.errors.length ? `Erreur : ${title}` : title}
-      breadcrumbs={BACK_OFFICE}
+      title={`File de revue — édition ${view.year}`}
+      caption="Revue des propositions du robot"
+      errors={view.errors}
+      done={
+        view.confirmed > 0
+          ? `${plural(view.confirmed, 'proposition confirmée', 'propositions confirmées')}.`
+          : undefined
+      }
     >
-      <ErrorSummary errors={view.errors} />
-      {view.confirmed > 0 ? (
-        <DoneBanner
-          message={`${plural(view.confirmed, 'proposition confirmée', 'propositions confirmées')}.`}
-        />
-      ) : null}
-      <span class="govuk-caption-l">Revue des propositions du robot</span>
-      <h1 class="govuk-heading-l">File de revue — édition {view.year}</h1>
       <p class="govuk-body">
         Les propositions du robot qu’aucun analyste n’a encore revues. Confirmez celles qui sont justes,
         ouvrez les autres pour corriger le niveau.{' '}
@@ -90,7 +85,7 @@ export function ReviewQueuePage({ chrome, view }: { chrome: PageChrome; view: Re
         pages={view.pages}
         href={(page) => `/admin/revue${queueSearch(query, page)}`}
       />
-    </Layout>
+    </ReviewLayout>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { canArbitrate, canReviewAssessments } from '../../accounts/authorization.rules.ts';
-import { evidenceUrlOrRefusal, isRefusal } from '../../assessments/review.rules.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import { ArbitrationPage, type ArbitrationView } from '../pages/arbitration.tsx';
 import { BlindReviewPage, type BlindReviewView, DoubleReviewListPage } from '../pages/double-review.tsx';
@@ -15,6 +14,7 @@ import { render } from './render.ts';
 import {
   formLevel,
   LEVEL_REQUIRED,
+  readLevelForm,
   refusalOf,
   reviewEdition,
   reviewEditionById,
@@ -123,16 +123,7 @@ export function doubleReviewRoutes(services: WebServices, chromeFor: ChromeFor):
       canReviewAssessments,
       async (c) => {
         const triple = tripleOf(c);
-        const field = await formFields(c);
-        const form = {
-          level: formLevel(field('niveau')),
-          comment: field('commentaire'),
-          url: field('url').trim(),
-        };
-        const errors: FieldError[] = [];
-        if (form.level === undefined) errors.push({ field: 'niveau', message: LEVEL_REQUIRED });
-        const url = form.url ? evidenceUrlOrRefusal(form.url) : undefined;
-        if (isRefusal(url)) errors.push({ field: 'url', message: url.message });
+        const { form, errors } = await readLevelForm(c);
         if (errors.length || form.level === undefined) return renderBlind(c, form, errors, 400);
         try {
           await services.review.submitBlind({

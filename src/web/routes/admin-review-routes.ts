@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { canReviewAssessments } from '../../accounts/authorization.rules.ts';
-import { evidenceUrlOrRefusal, isRefusal } from '../../assessments/review.rules.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import { ReviewAddPage, type ReviewAddView } from '../pages/review-add.tsx';
@@ -15,14 +14,7 @@ import { formFields } from './form-body.ts';
 import { kindFromSlug } from './kind-slugs.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
-import {
-  formLevel,
-  LEVEL_REQUIRED,
-  refusalOf,
-  reviewEdition,
-  reviewEditionById,
-  reviewer,
-} from './review-context.ts';
+import { readLevelForm, refusalOf, reviewEdition, reviewEditionById, reviewer } from './review-context.ts';
 import {
   CONFIDENCE_BANDS,
   idParam,
@@ -230,18 +222,7 @@ export function reviewQueueRoutes(services: WebServices, chromeFor: ChromeFor): 
 
     adminRoute('POST', '/admin/revue/evaluations/:id/corriger', canReviewAssessments, async (c) => {
       const assessmentId = idParam(c.req.param('id'), 'id');
-      const field = await formFields(c);
-      const form = {
-        level: formLevel(field('niveau')),
-        comment: field('commentaire'),
-        url: field('url').trim(),
-      };
-      const errors: FieldError[] = [];
-      if (form.level === undefined) errors.push({ field: 'niveau', message: LEVEL_REQUIRED });
-      if (!form.comment.trim())
-        errors.push({ field: 'commentaire', message: 'Dites pourquoi le niveau change.' });
-      const url = form.url ? evidenceUrlOrRefusal(form.url) : undefined;
-      if (isRefusal(url)) errors.push({ field: 'url', message: url.message });
+      const { form, errors } = await readLevelForm(c, 'Dites pourquoi le niveau change.');
       if (errors.length || form.level === undefined) return renderItem(c, assessmentId, form, errors, 400);
       try {
         const { assessment } = await services.review.correct({
@@ -261,26 +242,28 @@ export function reviewQueueRoutes(services: WebServices, chromeFor: ChromeFor): 
     adminRoute('GET', '/admin/revue/ajout', canReviewAssessments, (c) => renderAdd(c, {})),
 
     adminRoute('POST', '/admin/revue/ajout', canReviewAssessments, async (c) => {
-      const field = await formFields(c);
+      const { form: levelForm, errors: levelErrors, field } = await readLevelForm(c);
       const form = {
+        ...levelForm,
         authorityCode: field('collectivite').trim().toUpperCase(),
         kind: field('categorie'),
         service: field('service'),
-        level: formLevel(field('niveau')),
-        url: field('url').trim(),
-        comment: field('commentaire'),
       };
-      const errors: FieldError[] = [];
-      if (!/^[0-9A-Z]{1,15}$/.test(form.authorityCode))
-        errors.push({
-          field: 'collectivite',
-          message: 'Saisissez le code de la collectivité (INSEE, SIREN ou code unique).',
-        });
-      if (!/^[a-zA-Z0-9_-]{1,80}$/.test(form.service))
-        errors.push({ field: 'service', message: 'Choisissez un service.' });
-      if (form.level === undefined) errors.push({ field: 'niveau', message: LEVEL_REQUIRED });
-      const url = form.url ? evidenceUrlOrRefusal(form.url) : undefined;
-      if (isRefusal(url)) errors.push({ field: 'url', message: url.message });
+      // In the order of the form's fields, as the error summary lists them.
+      const errors: FieldError[] = [
+        ...(/^[0-9A-Z]{1,15}$/.test(form.authorityCode)
+          ? []
+          : [
+              {
+                field: 'collectivite',
+                message: 'Saisissez le code de la collectivité (INSEE, SIREN ou code unique).',
+              },
+            ]),
+        ...(/^[a-zA-Z0-9_-]{1,80}$/.test(form.service)
+          ? []
+          : [{ field: 'service', message: 'Choisissez un service.' }]),
+        ...levelErrors,
+      ];
       if (errors.length || form.level === undefined) return renderAdd(c, form, errors, 400);
       const { edition } = await reviewEdition(
         services,

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import type { SignedInUser } from '../../accounts/users.repository.ts';
+import { evidenceUrlOrRefusal, isRefusal } from '../../assessments/review.rules.ts';
 import type { EditionRow } from '../../db/schema.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { formFields } from './form-body.ts';
 
 /** What every review handler needs from the request: the signed-in person and their form token. */
 export function reviewer(c: Context<AppEnv>): { user: SignedInUser; csrfToken: string } {
@@ -59,3 +61,29 @@ export function formLevel(raw: string): number | undefined {
 }
 
 export const LEVEL_REQUIRED = 'Choisissez un niveau, de 0 à 4.';
+
+export interface LevelForm {
+  level: number | undefined;
+  comment: string;
+  url: string;
+}
+
+/**
+ * The level, comment and page fields of a posted review form, with each field's error: a level
+ * is required, the page must be a full http(s) address when given, the comment when `commentRequired`
+ * says why.
+ */
+export async function readLevelForm(
+  c: Context<AppEnv>,
+  commentRequired?: string,
+): Promise<{ form: LevelForm; errors: FieldError[]; field: (name: string) => string }> {
+  const field = await formFields(c);
+  const form = { level: formLevel(field('niveau')), comment: field('commentaire'), url: field('url').trim() };
+  const errors: FieldError[] = [];
+  if (form.level === undefined) errors.push({ field: 'niveau', message: LEVEL_REQUIRED });
+  if (commentRequired && !form.comment.trim())
+    errors.push({ field: 'commentaire', message: commentRequired });
+  const url = form.url ? evidenceUrlOrRefusal(form.url) : undefined;
+  if (isRefusal(url)) errors.push({ field: 'url', message: url.message });
+  return { form, errors, field };
+}
