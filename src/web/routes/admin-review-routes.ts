@@ -14,7 +14,14 @@ import { formFields } from './form-body.ts';
 import { kindFromSlug } from './kind-slugs.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
-import { readLevelForm, refusalOf, reviewEdition, reviewEditionById, reviewer } from './review-context.ts';
+import {
+  readLevelForm,
+  refusalOf,
+  reviewEdition,
+  reviewEditionById,
+  reviewer,
+  withoutCommandHints,
+} from './review-context.ts';
 import {
   CONFIDENCE_BANDS,
   idParam,
@@ -88,7 +95,7 @@ export function reviewQueueRoutes(services: WebServices, chromeFor: ChromeFor): 
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       throw new UserError('input_invalid', 'Collectivité introuvable', [
-        { field: 'collectivite', message: error.message.replace(' avec --kind', ' avec la catégorie') },
+        { field: 'collectivite', message: withoutCommandHints(error.message) },
       ]);
     }
   }

@@ -52,7 +52,18 @@ export function refusalOf(error: unknown, field: string): { errors: FieldError[]
   if (!(error instanceof UserError)) throw error;
   const status = error.code === 'conflict' ? 409 : error.code === 'not_found' ? 404 : 400;
   const details = error.problems.map((p) => p.message);
-  return { errors: [{ field, message: [error.message, ...details].join(' ') }], status };
+  return { errors: [{ field, message: withoutCommandHints([error.message, ...details].join(' ')) }], status };
+}
+
+/**
+ * The review services speak to the CLI too: their refusals name commands and options
+ * (« (barometre review confirm) », « ajoutez --comment »), which mean nothing in a form.
+ */
+export function withoutCommandHints(message: string): string {
+  return message
+    .replace(/\s*\(barometre [^)]*\)/g, '')
+    .replace(/\s*:\s*ajoutez --[a-z-]+\s*\./g, '.')
+    .replace(/\s+avec --kind/g, ' avec la catégorie');
 }
 
 /** A level typed in a form, or undefined when none or not 0 to 4 (the field then shows an error). */
