@@ -60,6 +60,7 @@ import {
   refuseEvidence,
   reviewerOrRefusal,
 } from './review.rules.ts';
+import { logReviewChange } from './review-audit.ts';
 
 /**
  * The analysts' review workflow over the assessment chain (docs/review-workflow.md). Every
@@ -164,35 +165,8 @@ export async function appendReviewed(
     },
     now,
   );
-  // The audit log sees every person's change to an assessment, from the CLI and the web alike.
-  await logChange(
-    trx,
-    {
-      actor: input.actor,
-      action: `review_${input.action}`,
-      entity: 'assessment',
-      entityId: assessment.id,
-      before: input.before && assessmentSummary(input.before),
-      after: { ...assessmentSummary(assessment), reviewEventId: event.id, ...(input.details ?? {}) },
-    },
-    now,
-  );
+  await logReviewChange(trx, { ...input, assessment, event }, now);
   return { assessment, event };
-}
-
-/** What the audit log keeps of an assessment: enough to read the change without the chain. */
-export function assessmentSummary(row: AssessmentRow) {
-  return {
-    assessmentId: row.id,
-    editionId: row.edition_id,
-    authorityId: row.authority_id,
-    serviceId: row.service_id,
-    level: row.level,
-    source: row.source,
-    reviewer: row.reviewer,
-    comment: row.comment,
-    evidenceUrl: row.evidence_url,
-  };
 }
 
 /** An analyst's copy of the current assessment: same proof, their name, their level and comment. */
