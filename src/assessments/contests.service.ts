@@ -1,3 +1,4 @@
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { ContestRow, ContestStatus } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
 import { recordErratum } from '../editions/publication.service.ts';
@@ -23,7 +24,14 @@ import {
 
 export async function createContest(
   db: Executor,
-  input: { assessmentId: number; justification: string; contact: string; requestedLevel?: number | null },
+  input: {
+    assessmentId: number;
+    justification: string;
+    contact: string;
+    requestedLevel?: number | null;
+    /** Who files it, for the audit log: the representative's e-mail; "cli" when typed in by an operator. */
+    filedBy?: string;
+  },
   now: Date,
 ): Promise<ContestRow> {
   const requestedLevel =
@@ -47,7 +55,7 @@ export async function createContest(
     throwIfRefused(
       refuseContest({ contestedId: contested.id, current, justification, contact, openContestId: open?.id }),
     );
-    return trx
+    const contest = await trx
       .insertInto('contests')
       .values({
         assessment_id: contested.id,
@@ -67,6 +75,20 @@ export async function createContest(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The contact stays out of the log, as out of the published data: the log is exported.
+    const { contact: _contact, ...logged } = contest;
+    await logChange(
+      trx,
+      {
+        actor: input.filedBy ?? 'cli',
+        action: 'contest_created',
+        entity: 'contest',
+        entityId: contest.id,
+        after: logged,
+      },
+      now,
+    );
+    return contest;
   });
 }
 
@@ -173,6 +195,25 @@ export async function decideContest(
       .executeTakeFirst();
     if (!decided)
       throw new UserError('conflict', `La contestation n° ${contest.id} vient d’être décidée par ailleurs.`);
+    await logChange(
+      trx,
+      {
+        actor: decider,
+        action: `contest_${input.decision}`,
+        entity: 'contest',
+        entityId: contest.id,
+        before: { status: contest.status, assessmentId: contest.assessment_id },
+        after: {
+          status: decided.status,
+          decidedLevel: decided.decided_level,
+          decision: decided.decision,
+          recordedAs,
+          resultingAssessmentId,
+          erratumId,
+        },
+      },
+      now,
+    );
     return { contest: decided, recordedAs, review, erratumId };
   });
 }

@@ -136,6 +136,12 @@ export interface ReviewQueueFilters {
   authorityId?: number;
   /** Only detections at most this confident; not-found proposals (no confidence) are left out. */
   maxConfidence?: number;
+  /** Only detections at least this confident. */
+  minConfidence?: number;
+  /** Only detections less confident than this (bands are half-open). */
+  belowConfidence?: number;
+  /** Only proposals without a confidence: services the crawler did not find. */
+  withoutConfidence?: boolean;
   levels?: readonly number[];
   limit?: number;
   offset?: number;
@@ -160,6 +166,7 @@ export interface ReviewQueueItem extends TripleLabels {
   confidence: number | null;
   evidenceUrl: string | null;
   evidence: string;
+  platform: string | null;
   source: AssessmentSource;
   createdAt: string;
 }
@@ -196,6 +203,9 @@ export async function reviewQueue(
   if (filters.themeKey !== undefined) base = base.where('s.theme_key', '=', filters.themeKey);
   if (filters.authorityId !== undefined) base = base.where('a.authority_id', '=', filters.authorityId);
   if (filters.maxConfidence !== undefined) base = base.where('a.confidence', '<=', filters.maxConfidence);
+  if (filters.minConfidence !== undefined) base = base.where('a.confidence', '>=', filters.minConfidence);
+  if (filters.belowConfidence !== undefined) base = base.where('a.confidence', '<', filters.belowConfidence);
+  if (filters.withoutConfidence) base = base.where('a.confidence', 'is', null);
   if (filters.levels && filters.levels.length > 0) base = base.where('a.level', 'in', [...filters.levels]);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let page = base
@@ -206,6 +216,7 @@ export async function reviewQueue(
       'a.confidence',
       'a.evidence_url as evidenceUrl',
       'a.evidence',
+      'a.platform',
       'a.source',
       'a.created_at as createdAt',
     ])

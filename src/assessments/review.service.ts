@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type {
   ArbitrationRow,
   AssessmentRow,
@@ -59,6 +60,7 @@ import {
   refuseEvidence,
   reviewerOrRefusal,
 } from './review.rules.ts';
+import { logReviewChange } from './review-audit.ts';
 
 /**
  * The analysts' review workflow over the assessment chain (docs/review-workflow.md). Every
@@ -163,6 +165,7 @@ export async function appendReviewed(
     },
     now,
   );
+  await logReviewChange(trx, { ...input, assessment, event }, now);
   return { assessment, event };
 }
 
@@ -211,25 +214,44 @@ export async function confirmAssessment(
   });
 }
 
-/** Corrects the level of the current assessment, with a comment saying why. */
+/**
+ * Corrects the level of the current assessment, with a comment saying why and, optionally, the
+ * page that shows the right level (added to the evidence, the comment as its note).
+ */
 export async function correctAssessment(
   db: Executor,
-  input: { assessmentId: number; reviewer: string; level: number; comment: string },
+  input: {
+    assessmentId: number;
+    reviewer: string;
+    level: number;
+    comment: string;
+    evidenceUrl?: string | null;
+  },
   now: Date,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const level = orThrow(levelOrRefusal(input.level));
   const comment = cleanText(input.comment);
+  const url = optionalEvidenceUrl(input.evidenceUrl);
   return withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
     throwIfRefused(refuseCorrect({ edition, seenId: input.assessmentId, current, level, comment }));
     if (!current || !comment) throw new Error('unreachable: refuseCorrect checked both');
+    const copy = analystCopy(current, { level, reviewer, comment });
+    const entry = url && { url, note: comment, by: reviewer, at: now.toISOString() };
     return appendReviewed(
       trx,
       {
-        assessment: analystCopy(current, { level, reviewer, comment }),
+        assessment: entry
+          ? {
+              ...copy,
+              evidenceUrl: current.evidence_url ?? url,
+              evidence: evidenceAfterReview(parseEvidence(current), entry, 'add', current.id),
+            }
+          : copy,
         before: current,
         action: 'corrected',
         actor: reviewer,
+        ...(url ? { details: { url } } : {}),
       },
       now,
     );
@@ -425,7 +447,7 @@ export async function submitBlindReview(
   return withLockedTriple(db, input, async ({ trx, edition, current }) => {
     const first = await blindEligibility(trx, { edition, current }, reviewer);
     const proposal = await proposalBefore(trx, first);
-    return insertBlindReview(
+    const blind = await insertBlindReview(
       trx,
       {
         edition_id: input.editionId,
@@ -440,6 +462,27 @@ export async function submitBlindReview(
       },
       now,
     );
+    // Kept apart from the chain, so logged here rather than through appendReviewed.
+    await logChange(
+      trx,
+      {
+        actor: reviewer,
+        action: 'blind_review_submitted',
+        entity: 'blind_review',
+        entityId: blind.id,
+        after: {
+          editionId: input.editionId,
+          authorityId: input.authorityId,
+          serviceId: input.serviceId,
+          firstAssessmentId: first.id,
+          level: blind.level,
+          comment: blind.comment,
+          evidenceUrl: blind.evidence_url,
+        },
+      },
+      now,
+    );
+    return blind;
   });
 }
 

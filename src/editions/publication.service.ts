@@ -10,6 +10,7 @@ import {
   throwIfRefused,
   withLockedTriple,
 } from '../assessments/review.service.ts';
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { AssessmentSource, EditionRow, ErratumRow } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { UserError } from '../shared/errors.ts';
@@ -62,6 +63,18 @@ export async function publishEdition(
         summary: JSON.stringify(summary),
       })
       .execute();
+    await logChange(
+      trx,
+      {
+        actor: publisher,
+        action: 'edition_published',
+        entity: 'edition',
+        entityId: edition.id,
+        before: { year: edition.year, status: edition.status, publishedAt: edition.published_at },
+        after: { year: updated.year, status: updated.status, publishedAt: updated.published_at, summary },
+      },
+      now,
+    );
     return { edition: updated, summary, warnings: publicationWarnings(summary) };
   });
 }

@@ -12,6 +12,7 @@ import type { AuthorityListFilter, AuthorityPage } from '../territories/authorit
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
+import type { WebReview } from './web-review.ts';
 
 /**
  * What the web layer may ask of the domains: read-only services wired in src/main/web.ts.
@@ -63,4 +64,6 @@ export interface WebServices {
   }): Promise<ServiceRate[]>;
   /** Sessions, sign-in, password reset and the audit log, for the back office. */
   accounts: WebAccounts;
+  /** Review queue, double review, arbitration and contests, for the back office. */
+  review: WebReview;
 }

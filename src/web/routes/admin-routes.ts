@@ -4,7 +4,10 @@ import { AdminHomePage } from '../pages/admin-home.tsx';
 import { adminRoute, type GuardedRoute, guarded } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { contestRoutes } from './admin-contest-routes.ts';
+import { doubleReviewRoutes } from './admin-double-review-routes.ts';
 import { auditLogRoutes } from './admin-journal-routes.ts';
+import { reviewQueueRoutes } from './admin-review-routes.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
 
@@ -25,6 +28,9 @@ export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): re
 
     // Each back-office area contributes its routes from its own file.
     ...auditLogRoutes(services.accounts, chromeFor),
+    ...reviewQueueRoutes(services, chromeFor),
+    ...doubleReviewRoutes(services, chromeFor),
+    ...contestRoutes(services, chromeFor),
   ];
   return table;
 }

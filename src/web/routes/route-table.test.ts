@@ -8,6 +8,7 @@ import {
 } from '../../../test/support/web-client.ts';
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 import type { SignedInUser } from '../../accounts/users.repository.ts';
+import { confirmAssessment } from '../../assessments/review.service.ts';
 import { adminRouteTable } from './admin-routes.ts';
 
 /**
@@ -33,7 +34,20 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/api/v1/territories/:kind/:code/indicators': '/api/v1/territories/departement/01/indicators',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
   '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
+  // The world's first proposal (the Ain's APA), in a fresh database.
+  '/admin/revue/evaluations/:id': '/admin/revue/evaluations/1',
 };
+
+/** Sample paths that need the world's ids, set once it exists. */
+function addWorldSamples(world: WebWorld, editionId: number): void {
+  SAMPLE_PATHS['/admin/double-revue/:edition/:authority/:service'] =
+    `/admin/double-revue/${editionId}/${world.ids.ain}/${world.services.apa}`;
+  SAMPLE_PATHS['/admin/arbitrage/:id'] = '/admin/arbitrage/1';
+  SAMPLE_PATHS['/admin/contestations/:id'] = '/admin/contestations/1';
+  SAMPLE_PATHS['/admin/revue/evaluations/:id/confirmer'] = '/admin/revue/evaluations/1/confirmer';
+  SAMPLE_PATHS['/admin/revue/evaluations/:id/corriger'] = '/admin/revue/evaluations/1/corriger';
+}
+const samplePath = (path: string) => SAMPLE_PATHS[path] ?? path;
 
 describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
   let world: WebWorld;
@@ -43,6 +57,14 @@ describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
   beforeAll(async () => {
     world = await createWebWorld(engine);
     users = await createRoleUsers(world.db, world.ids.ain);
+    // A first review by a third analyst, so that the blind-review page has something to show.
+    const edition = await world.db
+      .selectFrom('editions')
+      .select('id')
+      .where('year', '=', 2026)
+      .executeTakeFirstOrThrow();
+    await confirmAssessment(world.db, { assessmentId: 1, reviewer: 'tiers@barometre.test' }, new Date());
+    addWorldSamples(world, edition.id);
     for (const user of Object.values(users)) {
       const client = webClient(world.app);
       expect((await client.signIn(user.email, TEST_PASSWORD)).status).toBe(303);
@@ -67,20 +89,20 @@ describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
   });
 
   it('sends the public from every back-office route to the sign-in page, and back after', async () => {
-    for (const route of table()) {
-      const response = await webClient(world.app).get(route.path);
+    for (const route of table().filter((r) => r.method === 'GET')) {
+      const response = await webClient(world.app).get(samplePath(route.path));
       expect(response.status, route.path).toBe(303);
       expect(response.headers.get('location'), route.path).toBe(
-        `/connexion?retour=${encodeURIComponent(route.path)}`,
+        `/connexion?retour=${encodeURIComponent(samplePath(route.path))}`,
       );
     }
   });
 
   it('lets each role in where its rule allows, and answers 403 where it refuses', async () => {
     const seen = { allowed: 0, refused: 0 };
-    for (const route of table()) {
+    for (const route of table().filter((r) => r.method === 'GET')) {
       for (const user of Object.values(users) as SignedInUser[]) {
-        const response = await clients.get(user.email)?.get(route.path);
+        const response = await clients.get(user.email)?.get(samplePath(route.path));
         const allowed = route.rule(user);
         expect(response?.status, `${user.role} ${route.path}`).toBe(allowed ? 200 : 403);
         if (!allowed) expect(await response?.text()).toContain('Accès refusé');
@@ -90,6 +112,24 @@ describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
     // The table has both kinds, so both branches were really exercised.
     expect(seen.allowed).toBeGreaterThan(0);
     expect(seen.refused).toBeGreaterThan(0);
+  });
+
+  it('refuses each back-office form to the roles its rule refuses, even with a valid CSRF token', async () => {
+    const forms = table().filter((r) => r.method === 'POST');
+    expect(forms.length).toBeGreaterThan(0);
+    for (const route of forms) {
+      for (const user of Object.values(users) as SignedInUser[]) {
+        const client = clients.get(user.email) as WebClient;
+        await client.get('/admin');
+        // An empty form: refused roles must be stopped before it is read, allowed ones get its errors.
+        const response = await client.post(samplePath(route.path), {});
+        const key = `${user.role} POST ${route.path}`;
+        if (route.rule(user)) {
+          expect(response.status, key).not.toBe(403);
+          expect(response.status, key).toBeLessThan(500);
+        } else expect(response.status, key).toBe(403);
+      }
+    }
   });
 
   it('refuses every state-changing route without a CSRF token, signed in or not', async () => {
