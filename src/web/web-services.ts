@@ -11,6 +11,11 @@ import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
+import type {
+  AuthoritySpaceServices,
+  EditionAdminServices,
+  UserAdminServices,
+} from './back-office-services.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
 
 /**
@@ -63,4 +68,8 @@ export interface WebServices {
   }): Promise<ServiceRate[]>;
   /** Sessions, sign-in, password reset and the audit log, for the back office. */
   accounts: WebAccounts;
+  /** Back office: editions, an authority's space, accounts (src/web/back-office-services.ts). */
+  editionAdmin: EditionAdminServices;
+  authoritySpace: AuthoritySpaceServices;
+  userAdmin: UserAdminServices;
 }

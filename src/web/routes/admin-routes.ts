@@ -4,7 +4,10 @@ import { AdminHomePage } from '../pages/admin-home.tsx';
 import { adminRoute, type GuardedRoute, guarded } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { editionAdminRoutes } from './admin-edition-routes.ts';
 import { auditLogRoutes } from './admin-journal-routes.ts';
+import { userAdminRoutes } from './admin-user-routes.ts';
+import { authoritySpaceRoutes } from './authority-space-routes.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
 
@@ -25,6 +28,9 @@ export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): re
 
     // Each back-office area contributes its routes from its own file.
     ...auditLogRoutes(services.accounts, chromeFor),
+    ...editionAdminRoutes(services, chromeFor),
+    ...authoritySpaceRoutes(services, chromeFor),
+    ...userAdminRoutes(services, chromeFor),
   ];
   return table;
 }
