@@ -138,6 +138,7 @@ export function AuthoritySpacePage({ chrome, view }: { chrome: PageChrome; view:
               columns={[
                 { header: 'Service', cell: (c) => serviceName(c.service_id) },
                 { header: 'Déposée le', cell: (c) => formatDate(c.created_at) },
+                { header: 'Justification', cell: (c) => c.justification },
                 { header: 'État', cell: (c) => CONTEST_LABELS[c.status] },
                 { header: 'Décision', cell: (c) => c.decision ?? '—' },
               ]}
