@@ -144,7 +144,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
                 edition.status === 'draft'
                   ? s.authorities.map((a) => (
                       <a class="govuk-link" href={websiteFixPath(year, a)}>
-                        Corriger le site et relancer<span class="govuk-visually-hidden"> ({a.name})</span>
+                        Corriger<span class="govuk-visually-hidden"> le site de {a.name} et relancer</span>
                       </a>
                     ))
                   : '—',
