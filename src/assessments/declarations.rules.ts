@@ -1,24 +1,11 @@
-import type { DigitalisationLevel } from '../referential/levels.ts';
-import {
-  type CurrentAssessmentState,
-  type EditionState,
-  type ReviewRefusal,
-  refuse,
-  refuseIfPublished,
-} from './review.rules.ts';
+import { type ReviewRefusal, refuse, type refuseAdd, refuseIfPublished } from './review.rules.ts';
 
 /**
  * An authority declares a service the crawler missed (docs/access-control.md): the declaration
  * becomes the current assessment with source « declared », awaiting an analyst like a crawler
  * proposal. It may only raise what nobody has reviewed yet; anything else is a contest.
  */
-export function refuseDeclaration(input: {
-  edition: EditionState;
-  current: CurrentAssessmentState | undefined;
-  serviceAppliesToAuthority: boolean;
-  level: DigitalisationLevel;
-  evidenceUrl: string | undefined;
-}): ReviewRefusal | undefined {
+export function refuseDeclaration(input: Parameters<typeof refuseAdd>[0]): ReviewRefusal | undefined {
   const refusal = refuseIfPublished(input.edition);
   if (refusal) return refusal;
   if (!input.serviceAppliesToAuthority)

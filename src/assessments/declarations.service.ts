@@ -5,7 +5,7 @@ import { UserError } from '../shared/errors.ts';
 import { appendAssessments, findAssessment } from './assessments.repository.ts';
 import { createContest } from './contests.service.ts';
 import { refuseDeclaration } from './declarations.rules.ts';
-import { competencesOfAuthority, findServiceById } from './review.repository.ts';
+import { competencesOfAuthority, serviceForAuthority } from './review.repository.ts';
 import { cleanText, levelOrRefusal } from './review.rules.ts';
 import { optionalEvidenceUrl, orThrow, throwIfRefused, withLockedTriple } from './review.service.ts';
 
@@ -30,16 +30,14 @@ export async function declareService(
   const level = orThrow(levelOrRefusal(input.level));
   const evidenceUrl = optionalEvidenceUrl(input.evidenceUrl);
   const comment = cleanText(input.comment) ?? null;
-  const service = await findServiceById(db, input.serviceId);
-  if (!service) throw new UserError('not_found', `Le service n° ${input.serviceId} n’existe pas.`);
-  const competences = await competencesOfAuthority(db, input.authorityId);
+  const { service, appliesToAuthority } = await serviceForAuthority(db, input.serviceId, input.authorityId);
   const triple = { editionId: input.editionId, authorityId: input.authorityId, serviceId: input.serviceId };
   return withLockedTriple(db, triple, async ({ trx, edition, current }) => {
     throwIfRefused(
       refuseDeclaration({
         edition,
         current,
-        serviceAppliesToAuthority: service.appliesTo.some((kind) => competences.includes(kind)),
+        serviceAppliesToAuthority: appliesToAuthority,
         level,
         evidenceUrl: evidenceUrl ?? undefined,
       }),

@@ -1,27 +1,6 @@
 import { frenchTypography } from '../../shared/french-typography.ts';
 import type { FieldError } from './error-summary.tsx';
-import { CsrfField } from './form-fields.tsx';
-
-/** Hint and error of a field, and the ids they give aria-describedby. */
-function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined; error?: FieldError }) {
-  return (
-    <>
-      {hint ? (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {frenchTypography(hint)}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Erreur :</span> {error.message}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-const describedBy = (id: string, hint: string | undefined, error: FieldError | undefined) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+import { CsrfField, describedBy, FormGroup } from './form-fields.tsx';
 
 export interface SelectFieldProps {
   id: string;
@@ -47,11 +26,7 @@ export function SelectField({ id, label, options, value, hint, errors }: SelectF
     </option>
   );
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      <FieldNotes id={id} hint={hint} {...(error ? { error } : {})} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
         class={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
@@ -66,7 +41,7 @@ export function SelectField({ id, label, options, value, hint, errors }: SelectF
           ),
         )}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -82,11 +57,7 @@ export function TextareaField(props: {
   const { id, hint } = props;
   const error = props.errors.find((e) => e.field === id);
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={id}>
-        {props.label}
-      </label>
-      <FieldNotes id={id} hint={hint} {...(error ? { error } : {})} />
+    <FormGroup id={id} label={props.label} hint={hint} error={error}>
       <textarea
         class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -96,7 +67,7 @@ export function TextareaField(props: {
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -149,5 +120,29 @@ export function NoticeBanner({
         <p class="govuk-notification-banner__heading">{frenchTypography(message)}</p>
       </div>
     </div>
+  );
+}
+
+/** One problem stated above the page's content, for forms of a single button. */
+export function ProblemBanner({ message }: { message: string }) {
+  return (
+    <div class="govuk-error-summary" role="alert">
+      <h2 class="govuk-error-summary__title">Il y a un problème</h2>
+      <p class="govuk-body govuk-!-margin-bottom-0">{frenchTypography(message)}</p>
+    </div>
+  );
+}
+
+/** GOV.UK's summary list of key and value rows. */
+export function SummaryList({ rows }: { rows: readonly (readonly [string, unknown])[] }) {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{key}</dt>
+          <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -2,7 +2,7 @@ import type { CrawlProgress, SiteProgress } from '../../audits/crawl-progress.qu
 import type { EditionRow } from '../../db/schema.ts';
 import { formatInteger, frenchTypography } from '../../shared/french-typography.ts';
 import type { AuthorityRef } from '../../territories/authority-refs.ts';
-import { ActionButton } from '../components/choice-fields.tsx';
+import { ActionButton, ProblemBanner } from '../components/choice-fields.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField, TextField } from '../components/form-fields.tsx';
@@ -71,10 +71,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
       <span class="govuk-caption-l">Édition {year}</span>
       <h1 class="govuk-heading-l">Collecte des sites</h1>
       {view.errors.map((error) => (
-        <div class="govuk-error-summary" role="alert">
-          <h2 class="govuk-error-summary__title">Il y a un problème</h2>
-          <p class="govuk-body govuk-!-margin-bottom-0">{error.message}</p>
-        </div>
+        <ProblemBanner message={error.message} />
       ))}
       {view.failure ? (
         <div class="govuk-warning-text">

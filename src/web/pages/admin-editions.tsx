@@ -1,6 +1,6 @@
 import type { EditionRow } from '../../db/schema.ts';
 import { formatDate, formatInteger, frenchTypography } from '../../shared/french-typography.ts';
-import { ActionButton, SelectField } from '../components/choice-fields.tsx';
+import { ActionButton, SelectField, SummaryList } from '../components/choice-fields.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { CsrfField, TextField } from '../components/form-fields.tsx';
@@ -126,14 +126,7 @@ export function EditionPage({ chrome, view }: { chrome: PageChrome; view: Editio
     <Layout chrome={chrome} title={`Édition ${year}`} breadcrumbs={[BACK_OFFICE_CRUMB, EDITIONS_CRUMB]}>
       <span class="govuk-caption-l">Édition {year}</span>
       <h1 class="govuk-heading-l">{edition.title}</h1>
-      <dl class="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value">{frenchTypography(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows.map(([key, value]) => [key, frenchTypography(value)] as const)} />
       <h2 class="govuk-heading-m">Étapes</h2>
       <ol class="govuk-list govuk-list--number">
         <li>

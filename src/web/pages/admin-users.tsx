@@ -3,7 +3,13 @@ import type { UserListItem } from '../../accounts/users.repository.ts';
 import { AUTHORITY_KINDS, USER_ROLES } from '../../db/schema.ts';
 import { formatDate, frenchTypography } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
-import { ActionButton, NoticeBanner, SelectField } from '../components/choice-fields.tsx';
+import {
+  ActionButton,
+  NoticeBanner,
+  ProblemBanner,
+  SelectField,
+  SummaryList,
+} from '../components/choice-fields.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import type { FieldError } from '../components/error-summary.tsx';
 import { CsrfField, TextField } from '../components/form-fields.tsx';
@@ -139,21 +145,11 @@ export function UserPage({ chrome, view }: { chrome: PageChrome; view: UserView 
     <Layout chrome={chrome} title={`Compte de ${user.name}`} breadcrumbs={[BACK_OFFICE_CRUMB, USERS_CRUMB]}>
       {view.notice ? <NoticeBanner success title="Succès" message={view.notice} /> : null}
       {view.errors.map((error) => (
-        <div class="govuk-error-summary" role="alert">
-          <h2 class="govuk-error-summary__title">Il y a un problème</h2>
-          <p class="govuk-body govuk-!-margin-bottom-0">{error.message}</p>
-        </div>
+        <ProblemBanner message={error.message} />
       ))}
       <span class="govuk-caption-l">Compte</span>
       <h1 class="govuk-heading-l">{user.name}</h1>
-      <dl class="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
       {user.disabled ? null : (
         <div>
           <ActionButton

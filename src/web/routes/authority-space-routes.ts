@@ -23,6 +23,13 @@ import { loadAuthorityView } from './page-views.ts';
 import { render } from './render.ts';
 
 type Ctx = Context<AppEnv>;
+/** A form page of the space, with the values typed and the errors to show. */
+type SpaceForm = (
+  c: Ctx,
+  authority: AuthorityProfile,
+  values: Record<string, string>,
+  errors: FieldError[],
+) => Promise<Response>;
 const BASE = '/admin/collectivite/:kind/:code';
 
 const NOTICES: Record<string, string> = {
@@ -48,7 +55,22 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       return render(c, ForbiddenPage({ chrome: chromeFor(c), reason: 'role' }), 403);
     return profile;
   };
+  /** A route of one authority's space: its handler runs only for someone who may act for it. */
+  const spaceRoute = (
+    method: GuardedRoute['method'],
+    suffix: string,
+    handler: (c: Ctx, authority: AuthorityProfile) => Promise<Response>,
+  ) =>
+    adminRoute(method, `${BASE}${suffix}`, canEnterAuthoritySpace, async (c) => {
+      const authority = await authorityOf(c);
+      return authority instanceof Response ? authority : handler(c, authority);
+    });
   const latestEdition = async () => (await services.listEditions())[0];
+  const requireLatestEdition = async () => {
+    const edition = await latestEdition();
+    if (!edition) throw new UserError('not_found', 'Aucune édition en cours');
+    return edition;
+  };
   const form = (
     c: Ctx,
     authority: AuthorityProfile,
@@ -62,14 +84,8 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
   });
   const status = (errors: FieldError[]) => (errors.length ? 400 : 200);
 
-  const declarationPage = async (
-    c: Ctx,
-    authority: AuthorityProfile,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) => {
-    const edition = await latestEdition();
-    if (!edition) throw new UserError('not_found', 'Aucune édition en cours');
+  const declarationPage: SpaceForm = async (c, authority, values, errors) => {
+    const edition = await requireLatestEdition();
     const declarable = await services.authoritySpace.applicableServices(
       authority.id,
       edition.referential_version,
@@ -78,14 +94,8 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
     return render(c, DeclarationPage({ chrome: chromeFor(c), view }), status(errors));
   };
 
-  const contestPage = async (
-    c: Ctx,
-    authority: AuthorityProfile,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) => {
-    const edition = await latestEdition();
-    if (!edition) throw new UserError('not_found', 'Aucune édition en cours');
+  const contestPage: SpaceForm = async (c, authority, values, errors) => {
+    const edition = await requireLatestEdition();
     const { services: assessed } = await services.authorityAssessments(edition.id, authority.id);
     const view = { ...form(c, authority, values, errors), services: assessed };
     return render(c, ContestFormPage({ chrome: chromeFor(c), view }), status(errors));
@@ -122,9 +132,7 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       'Espace collectivité : fiche, site, déclarations, contestations',
     ),
 
-    adminRoute('GET', BASE, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('GET', '', async (c, authority) => {
       const edition = await latestEdition();
       const page = await loadAuthorityView(services, c.req.param('kind') ?? '', authority.code, edition);
       return render(
@@ -145,14 +153,10 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       );
     }),
 
-    adminRoute('GET', `${BASE}/site`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('GET', '/site', async (c, authority) => {
       return websitePage(c, authority, { url: authority.website?.url ?? '' }, []);
     }),
-    adminRoute('POST', `${BASE}/site`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('POST', '/site', async (c, authority) => {
       const url = (await formFields(c))('url');
       const done = await attempt('url', () =>
         services.editionAdmin.correctWebsite({
@@ -166,14 +170,10 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       return c.redirect(`${spacePath(authority)}?fait=site`, 303);
     }),
 
-    adminRoute('GET', `${BASE}/declaration`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('GET', '/declaration', async (c, authority) => {
       return declarationPage(c, authority, {}, []);
     }),
-    adminRoute('POST', `${BASE}/declaration`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('POST', '/declaration', async (c, authority) => {
       const field = await formFields(c);
       const values = {
         service: field('service'),
@@ -181,8 +181,7 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
         url: field('url'),
         commentaire: field('commentaire'),
       };
-      const edition = await latestEdition();
-      if (!edition) throw new UserError('not_found', 'Aucune édition en cours');
+      const edition = await requireLatestEdition();
       const errors: FieldError[] = [];
       if (!values.url.trim())
         errors.push({ field: 'url', message: 'Donnez l’adresse de la page qui montre le service' });
@@ -202,14 +201,10 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       return c.redirect(`${spacePath(authority)}?fait=declaration`, 303);
     }),
 
-    adminRoute('GET', `${BASE}/contestation`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('GET', '/contestation', async (c, authority) => {
       return contestPage(c, authority, { evaluation: c.req.query('evaluation') ?? '' }, []);
     }),
-    adminRoute('POST', `${BASE}/contestation`, canEnterAuthoritySpace, async (c) => {
-      const authority = await authorityOf(c);
-      if (authority instanceof Response) return authority;
+    spaceRoute('POST', '/contestation', async (c, authority) => {
       const field = await formFields(c);
       const values = {
         evaluation: field('evaluation'),
