@@ -13,6 +13,22 @@ import { editionCrumbs, editionPath } from './admin-editions.tsx';
 
 /** Seconds between two reloads of the progress page while a crawl runs. */
 export const PROGRESS_REFRESH_SECONDS = 5;
+/** Sites listed at most: a national crawl has thousands; the ones needing attention come first. */
+export const SITES_SHOWN = 200;
+
+const errorPages = (site: SiteProgress) => site.pages - (site.byStatus.ok ?? 0);
+
+/** Failed sites first, then the most pages in error, then the order of the crawl. */
+function sitesNeedingAttention(sites: readonly SiteProgress[]): SiteProgress[] {
+  return [...sites]
+    .sort(
+      (a, b) =>
+        Number(b.status === 'failed') - Number(a.status === 'failed') ||
+        errorPages(b) - errorPages(a) ||
+        a.siteId - b.siteId,
+    )
+    .slice(0, SITES_SHOWN);
+}
 
 const SITE_STATUS_LABELS: Record<SiteProgress['status'], string> = {
   pending: 'En attente',
@@ -118,10 +134,17 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
           {...(progress ? { secondary: true } : {})}
         />
       ) : null}
+      {progress && progress.sites.length > SITES_SHOWN ? (
+        <p class="govuk-body">
+          {frenchTypography(
+            `Les ${SITES_SHOWN} sites qui demandent le plus d’attention, sur ${formatInteger(progress.sites.length)} : en échec d’abord, puis par pages en erreur.`,
+          )}
+        </p>
+      ) : null}
       {progress?.sites.length ? (
         <DataTable
           caption="Sites de la collecte, erreurs par statut"
-          rows={progress.sites}
+          rows={sitesNeedingAttention(progress.sites)}
           columns={[
             { header: 'Site', cell: (s) => s.startUrl },
             {

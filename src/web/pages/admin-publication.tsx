@@ -15,7 +15,7 @@ import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { CsrfField } from '../components/form-fields.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { kindSlug } from '../routes/kind-slugs.ts';
-import { editionCrumbs, editionPath } from './admin-editions.tsx';
+import { BACK_OFFICE_CRUMB, editionCrumbs, editionPath } from './admin-editions.tsx';
 
 export interface ComputeView {
   edition: EditionRow;
@@ -201,6 +201,35 @@ export function PreviewPage({ chrome, view }: { chrome: PageChrome; view: Previe
             Calculer les indicateurs
           </a>
         </p>
+      )}
+    </Layout>
+  );
+}
+
+/** The editions the staff may preview, each linking to its ranking. */
+export function PreviewsPage({
+  chrome,
+  view,
+}: {
+  chrome: PageChrome;
+  view: { editions: readonly EditionRow[] };
+}) {
+  return (
+    <Layout chrome={chrome} title="Aperçu des éditions" breadcrumbs={[BACK_OFFICE_CRUMB]}>
+      <h1 class="govuk-heading-l">Aperçu des éditions</h1>
+      {view.editions.length ? (
+        <ul class="govuk-list">
+          {view.editions.map((edition) => (
+            <li>
+              <a class="govuk-link" href={`${editionPath(edition.year)}/apercu`}>
+                {edition.title}
+              </a>{' '}
+              ({edition.status === 'draft' ? 'en préparation' : 'publiée'})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="govuk-body">Aucune édition pour l’instant.</p>
       )}
     </Layout>
   );

@@ -9,7 +9,7 @@ import { UserError } from '../../shared/errors.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import { CrawlPage, WebsiteFixPage } from '../pages/admin-crawl.tsx';
 import { EditionPage, EditionsPage, editionPath } from '../pages/admin-editions.tsx';
-import { ComputePage, PreviewPage, PublicationPage } from '../pages/admin-publication.tsx';
+import { ComputePage, PreviewPage, PreviewsPage, PublicationPage } from '../pages/admin-publication.tsx';
 import { AuthorityPage } from '../pages/authority.tsx';
 import { adminRoute, type GuardedRoute } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
@@ -157,6 +157,12 @@ export function editionAdminRoutes(services: WebServices, chromeFor: ChromeFor):
       const url = (await formFields(c))('url');
       const actor = signedIn(c).email;
       const done = await attempt('url', async () => {
+        // Checked first: a frozen edition is not re-crawled, so its website is not changed either.
+        if (edition.status === 'published')
+          throw new UserError(
+            'conflict',
+            `L’édition ${edition.year} est publiée : elle n’est plus collectée.`,
+          );
         await services.editionAdmin.correctWebsite({ authorityId: profile.id, url, actor, source: 'admin' });
         return services.editionAdmin.startCrawl({ year: edition.year, authorityIds: [profile.id], actor });
       });
@@ -227,6 +233,14 @@ export function editionAdminRoutes(services: WebServices, chromeFor: ChromeFor):
       return page({ edition: published.value.edition, result: published.value, errors: [] }, 200);
     }),
 
+    adminRoute(
+      'GET',
+      '/admin/apercu',
+      canPreviewEditions,
+      async (c) =>
+        render(c, PreviewsPage({ chrome: chromeFor(c), view: { editions: await services.listEditions() } })),
+      'Aperçu des éditions avant publication',
+    ),
     adminRoute('GET', '/admin/editions/:year/apercu', canPreviewEditions, async (c) => {
       const edition = await editionOf(c);
       const rows = (await services.indicatorRun(edition.year))

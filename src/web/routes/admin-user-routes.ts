@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { canManageUsers } from '../../accounts/authorization.rules.ts';
-import { USER_ROLES, type UserRole } from '../../db/schema.ts';
+import { AUTHORITY_KINDS, USER_ROLES, type UserRole } from '../../db/schema.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { FieldError } from '../components/error-summary.tsx';
 import { NewUserPage, type NewUserView, UserPage, UsersPage, userPath } from '../pages/admin-users.tsx';
@@ -9,7 +9,6 @@ import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
 import { attempt, csrfOf, positiveInteger, signedIn } from './back-office-forms.ts';
 import { formFields } from './form-body.ts';
-import { kindFromSlug } from './kind-slugs.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
 
@@ -80,7 +79,7 @@ export function userAdminRoutes(services: WebServices, chromeFor: ChromeFor): Gu
         errors.push({ field: 'email', message: 'Saisissez son adresse électronique' });
       const role = USER_ROLES.find((r) => r === values.role);
       if (!role) errors.push({ field: 'role', message: 'Choisissez un rôle' });
-      const kind = kindFromSlug(values.kind.replace('_', '-'));
+      const kind = AUTHORITY_KINDS.find((k) => k === values.kind);
       const codes = values.codes
         .split(/[\s,;]+/)
         .filter(Boolean)

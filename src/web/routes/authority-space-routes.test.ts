@@ -212,6 +212,14 @@ describe.each(TEST_ENGINES)('authority space (%s)', (engine) => {
     expect(logged).toEqual([{ actor: 'dgs@ain.test' }]);
   });
 
+  it('answers 404, not another authority, to an injection attempt in the address', async () => {
+    for (const code of ["01' OR '1'='1", '01%27%20OR%201%3D1--', '01;DROP TABLE authorities']) {
+      const response = await a.get(`/admin/collectivite/departement/${encodeURIComponent(code)}`);
+      expect(response.status, code).toBe(404);
+    }
+    expect((await a.get(ainSpace)).status).toBe(200);
+  });
+
   it('lets an administrator open any authority’s space, and refuses analysts', async () => {
     expect((await admin.get(otherSpace())).status).toBe(200);
     const analyst = webClient(world.app, '192.0.2.13');
