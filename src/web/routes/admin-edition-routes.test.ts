@@ -107,6 +107,19 @@ describe.each(TEST_ENGINES)('edition management (%s)', (engine) => {
     const crawl = await admin.post(`/admin/editions/${YEAR}/collecte`, {});
     expect(crawl.status).toBe(409);
     expect(await crawl.text()).toContain('est publiée');
+    const [first] = world.authorities;
+    const site = await admin.submit(`/admin/editions/${YEAR}/site/departement/${first?.code}`, {
+      url: 'https://ailleurs.example/',
+    });
+    expect(site.status).toBe(400);
+    expect(await site.text()).toContain('n’est plus collectée');
+    const current = await world.db
+      .selectFrom('authority_websites')
+      .select('url')
+      .where('authority_id', '=', first?.id ?? 0)
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(current.url).not.toBe('https://ailleurs.example/');
   });
 
   it('has logged each change with the administrator as its author', async () => {
