@@ -12,7 +12,7 @@ import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { NoticeBanner } from '../components/choice-fields.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
-import { CsrfField } from '../components/form-fields.tsx';
+import { CsrfField, FieldNotes } from '../components/form-fields.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { kindSlug } from '../routes/kind-slugs.ts';
 import { BACK_OFFICE_CRUMB, editionCrumbs, editionPath } from './admin-editions.tsx';
@@ -124,6 +124,7 @@ export function PublicationPage({ chrome, view }: { chrome: PageChrome; view: Pu
             </strong>
           </div>
           <div class={`govuk-form-group${view.errors.length ? ' govuk-form-group--error' : ''}`}>
+            <FieldNotes id="confirmation" error={view.errors.find((e) => e.field === 'confirmation')} />
             <div class="govuk-checkboxes govuk-checkboxes--small">
               <div class="govuk-checkboxes__item">
                 <input
