@@ -4,12 +4,14 @@ import {
   canActForAuthority,
   canArbitrate,
   canDecideContests,
+  canEnterAuthoritySpace,
   canEnterBackOffice,
   canManageEditions,
   canManageSurveys,
   canManageUsers,
   canModerateInitiatives,
   canPreviewAuthority,
+  canPreviewEditions,
   canPublishEditions,
   canReviewAssessments,
   canViewAuditLog,
@@ -32,6 +34,9 @@ describe('authorisation rules', () => {
     canManageUsers: [canManageUsers, ['admin']],
     canViewAuditLog: [canViewAuditLog, ['admin']],
     canManageSurveys: [canManageSurveys, ['admin']],
+    // Editions, authority space, users
+    canPreviewEditions: [canPreviewEditions, ['admin', 'analyst']],
+    canEnterAuthoritySpace: [canEnterAuthoritySpace, ['admin', 'ain']],
   } as const;
   const people = { public: null, admin, analyst, ain } as const;
 

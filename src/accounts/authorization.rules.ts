@@ -40,3 +40,12 @@ export const canActForAuthority = (user: Viewer, authorityId: number): boolean =
 /** Unpublished figures of an authority: its own representatives and the staff. */
 export const canPreviewAuthority = (user: Viewer, authorityId: number): boolean =>
   representsAuthority(user, authorityId) || isStaff(user);
+
+// Editions, authority space, users
+/** Scorecards and rankings of an edition before its publication. */
+export const canPreviewEditions = (user: Viewer): boolean => isStaff(user);
+/**
+ * The authority space: representatives (each route then asks canActForAuthority for the
+ * authority in its address) and administrators, who may act for any authority.
+ */
+export const canEnterAuthoritySpace = (user: Viewer): boolean => user?.role === 'authority' || isAdmin(user);

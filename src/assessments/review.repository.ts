@@ -6,6 +6,7 @@ import type {
   ReviewEventRow,
 } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
+import { UserError } from '../shared/errors.ts';
 import { DECISIVE_ACTIONS } from './review.rules.ts';
 
 export interface NewReviewEvent {
@@ -119,6 +120,18 @@ function toService(row: {
     themeKey: row.theme_key,
     appliesTo: JSON.parse(row.applies_to) as string[],
   };
+}
+
+/** A service and whether the authority exercises it, or not_found for an unknown service. */
+export async function serviceForAuthority(
+  db: Executor,
+  serviceId: number,
+  authorityId: number,
+): Promise<{ service: ServiceOfEdition; appliesToAuthority: boolean }> {
+  const service = await findServiceById(db, serviceId);
+  if (!service) throw new UserError('not_found', `Le service n° ${serviceId} n’existe pas.`);
+  const competences = await competencesOfAuthority(db, authorityId);
+  return { service, appliesToAuthority: service.appliesTo.some((kind) => competences.includes(kind)) };
 }
 
 export async function competencesOfAuthority(db: Executor, authorityId: number): Promise<string[]> {

@@ -32,15 +32,14 @@ import {
   agreementPairs,
   arbitrationOf,
   blindReviewOfFirst,
-  competencesOfAuthority,
   type DoubleReview,
   disagreementsOfEdition,
   findBlindReview,
-  findServiceById,
   insertBlindReview,
   insertReviewEvent,
   reviewActionOf,
   reviewEventsOfTriple,
+  serviceForAuthority,
   type TripleLabels,
   tripleLabels,
 } from './review.repository.ts';
@@ -310,16 +309,14 @@ export async function addMissedService(
   const level = orThrow(levelOrRefusal(input.level));
   const evidenceUrl = optionalEvidenceUrl(input.evidenceUrl);
   const comment = cleanText(input.comment) ?? null;
-  const service = await findServiceById(db, input.serviceId);
-  if (!service) throw new UserError('not_found', `Le service n° ${input.serviceId} n’existe pas.`);
-  const competences = await competencesOfAuthority(db, input.authorityId);
+  const { appliesToAuthority } = await serviceForAuthority(db, input.serviceId, input.authorityId);
   const triple = { editionId: input.editionId, authorityId: input.authorityId, serviceId: input.serviceId };
   return withLockedTriple(db, triple, async ({ trx, edition, current }) => {
     throwIfRefused(
       refuseAdd({
         edition,
         current,
-        serviceAppliesToAuthority: service.appliesTo.some((kind) => competences.includes(kind)),
+        serviceAppliesToAuthority: appliesToAuthority,
         level,
         evidenceUrl: evidenceUrl ?? undefined,
       }),

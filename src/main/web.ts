@@ -9,7 +9,9 @@ import { levelDistribution } from '../assessments/level-distribution.query.ts';
 import { themeServiceRates } from '../assessments/theme-service-rates.query.ts';
 import { listChanges } from '../audit-log/audit-log.repository.ts';
 import { latestRun, latestSiteAudit } from '../audits/audits.repository.ts';
+import type { OpenCrawlEnvironment } from '../audits/background-crawls.ts';
 import type { Config } from '../config/config.ts';
+import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
 import { listEditions } from '../editions/editions.service.ts';
@@ -29,7 +31,7 @@ import {
 } from '../reports/exports/open-data.service.ts';
 import { DEFAULT_DATA_LICENCE } from '../reports/exports/table-schema.ts';
 import { UserError } from '../shared/errors.ts';
-import type { Logger } from '../shared/logger.ts';
+import { type Logger, silentLogger } from '../shared/logger.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
 import { cogPostalCodeIndex, createAuthoritySearch } from '../territories/authority-search.service.ts';
@@ -37,12 +39,20 @@ import { createWebApp } from '../web/app.ts';
 import { loadStylesheet } from '../web/assets/stylesheet.ts';
 import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import type { WebServices } from '../web/web-services.ts';
+import { buildBackOfficeServices } from './back-office-services.ts';
 import { buildWebReview } from './web-review.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
 export function buildWebServices(
   database: Database,
-  options: { mailer: Mailer; now?: () => Date },
+  options: {
+    mailer: Mailer;
+    now?: () => Date;
+    logger?: Logger;
+    publicUrl?: string;
+    /** Where crawls started from the back office run (the real web when served). */
+    openCrawlEnvironment?: OpenCrawlEnvironment;
+  },
 ): WebServices {
   const { db } = database;
   const now = options.now ?? (() => new Date());
@@ -97,6 +107,13 @@ export function buildWebServices(
       auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
     },
     review: buildWebReview(db, now),
+    ...buildBackOfficeServices(database, {
+      mailer: options.mailer,
+      now,
+      logger: options.logger ?? silentLogger,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.openCrawlEnvironment ? { openCrawlEnvironment: options.openCrawlEnvironment } : {}),
+    }),
   };
 }
 
@@ -130,10 +147,18 @@ export async function startWebServer(options: {
   // Read once at start rather than on the first visitor's request (about 1.5 s together).
   overseasShapes();
   cogPostalCodeIndex();
+  const services = buildWebServices(options.database, {
+    mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
+    logger,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    // Crawls started from the back office reach the real web, as `barometre crawl` does.
+    openCrawlEnvironment: async () => {
+      const runtime = createCrawlerRuntime(config);
+      return { runtime, simulated: false, close: () => runtime.close() };
+    },
+  });
   const app = createWebApp({
-    services: buildWebServices(options.database, {
-      mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
-    }),
+    services,
     stylesheet,
     logger,
     tls: { tls: config.webTls, trustProxy: config.webTrustProxy },
@@ -157,8 +182,11 @@ export async function startWebServer(options: {
         const timer = setTimeout(() => {
           if ('closeAllConnections' in server) server.closeAllConnections();
         }, graceMs);
-        server.close(() => {
+        // A crawl in progress is interrupted (it resumes on the next start), not abandoned midway.
+        const crawlsStopped = services.editionAdmin.stopCrawls();
+        server.close(async () => {
           clearTimeout(timer);
+          await crawlsStopped;
           logger.info('server stopped', {});
           resolve();
         });

@@ -11,6 +11,11 @@ import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
+import type {
+  AuthoritySpaceServices,
+  EditionAdminServices,
+  UserAdminServices,
+} from './back-office-services.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
 import type { WebReview } from './web-review.ts';
 
@@ -66,4 +71,8 @@ export interface WebServices {
   accounts: WebAccounts;
   /** Review queue, double review, arbitration and contests, for the back office. */
   review: WebReview;
+  /** Back office: editions, an authority's space, accounts (src/web/back-office-services.ts). */
+  editionAdmin: EditionAdminServices;
+  authoritySpace: AuthoritySpaceServices;
+  userAdmin: UserAdminServices;
 }

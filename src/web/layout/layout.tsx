@@ -25,6 +25,8 @@ export interface LayoutProps {
   /** Title of the page, before " — Baromètre" in the window title. */
   title: string;
   breadcrumbs?: readonly Crumb[];
+  /** Reloads the page after this many seconds (a crawl's progress), without any script. */
+  refreshSeconds?: number;
   children?: Child;
 }
 
@@ -32,7 +34,7 @@ export interface LayoutProps {
  * The page shell: skip link first, header with our wordmark, main navigation, breadcrumbs,
  * the main landmark the skip link targets, footer. No script: everything works without it.
  */
-export function Layout({ chrome, title, breadcrumbs = [], children }: LayoutProps) {
+export function Layout({ chrome, title, breadcrumbs = [], refreshSeconds, children }: LayoutProps) {
   const current = currentNavItem(chrome.navigation, chrome.path);
   return (
     <html lang="fr" class="govuk-template">
@@ -43,6 +45,7 @@ export function Layout({ chrome, title, breadcrumbs = [], children }: LayoutProp
         <meta name="theme-color" content="#0b4f6c" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.stylesheetHref} />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
       </head>
       <body class="govuk-template__body">
         <a href="#contenu" class="govuk-skip-link">

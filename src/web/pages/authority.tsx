@@ -5,6 +5,7 @@ import { formatEuros, formatInteger, frenchTypography, plural } from '../../shar
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
 import type { Crumb } from '../components/breadcrumbs.tsx';
+import { SummaryList } from '../components/choice-fields.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
@@ -16,6 +17,7 @@ import {
   type Scorecard,
   ScoreFigures,
 } from './authority-scorecard.tsx';
+import { spacePath } from './authority-space.tsx';
 import { EditionBanner } from './home.tsx';
 
 export interface AuthorityView {
@@ -47,7 +49,8 @@ export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: Auth
       {view.scorecard ? <PeerComparisonSection scorecard={view.scorecard} /> : null}
       <Assessments view={view} />
       <PortalChecks audit={view.audit} />
-      {view.edition ? <ContestLink path={authorityPath(profile)} /> : null}
+      {/* A representative signs in and lands in the authority's space, where contests are filed. */}
+      {view.edition ? <ContestLink path={spacePath(profile)} /> : null}
     </Layout>
   );
 }
@@ -103,14 +106,7 @@ function Identity({ profile }: { profile: AuthorityProfile }) {
       <h2 class="govuk-heading-l" id="identite">
         Identité
       </h2>
-      <dl class="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
     </section>
   );
 }

@@ -6,8 +6,11 @@ import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
 import { contestRoutes } from './admin-contest-routes.ts';
 import { doubleReviewRoutes } from './admin-double-review-routes.ts';
+import { editionAdminRoutes } from './admin-edition-routes.ts';
 import { auditLogRoutes } from './admin-journal-routes.ts';
 import { reviewQueueRoutes } from './admin-review-routes.ts';
+import { userAdminRoutes } from './admin-user-routes.ts';
+import { authoritySpaceRoutes } from './authority-space-routes.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
 
@@ -31,6 +34,9 @@ export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): re
     ...reviewQueueRoutes(services, chromeFor),
     ...doubleReviewRoutes(services, chromeFor),
     ...contestRoutes(services, chromeFor),
+    ...editionAdminRoutes(services, chromeFor),
+    ...authoritySpaceRoutes(services, chromeFor),
+    ...userAdminRoutes(services, chromeFor),
   ];
   return table;
 }

@@ -33,7 +33,7 @@ describe.each(TEST_ENGINES)('scorecard, theme and analysis pages (%s)', (engine)
   it('says the indicators are not computed yet, and still lists themes and the contest link', async () => {
     const card = await page('/collectivites/departement/01');
     expect(card).not.toContain('Comment votre collectivité se situe-t-elle');
-    expect(card).toContain('href="/connexion?retour=%2Fcollectivites%2Fdepartement%2F01"');
+    expect(card).toContain('href="/connexion?retour=%2Fadmin%2Fcollectivite%2Fdepartement%2F01"');
     const themes = text(await page('/thematiques'));
     expect(themes).toContain('ne sont pas encore calculés');
     expect(themes).toContain('Solidarités');

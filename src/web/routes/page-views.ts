@@ -47,16 +47,20 @@ export async function loadHomeView(services: WebServices): Promise<HomeView> {
   };
 }
 
-/** An authority's page, or not_found for an unknown kind or code. */
+/**
+ * An authority's page, or not_found for an unknown kind or code; of the current edition unless
+ * one is given (the back office's preview of an unpublished edition).
+ */
 export async function loadAuthorityView(
   services: WebServices,
   kindSlug: string,
   code: string,
+  ofEdition?: EditionRow,
 ): Promise<AuthorityView> {
   const kind = kindFromSlug(kindSlug);
   const profile = kind ? await services.authorityProfile(kind, code.toUpperCase()) : undefined;
   if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
-  const edition = await services.currentEdition();
+  const edition = ofEdition ?? (await services.currentEdition());
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
