@@ -1,0 +1,108 @@
+/**
+ * Raking (iterative proportional fitting, Deming & Stephan 1940): weights for respondents such
+ * that the weighted sample reproduces the known population totals on each dimension
+ * separately (kind, size band, région), starting from equal weights. Each pass scales the
+ * weights of every category of one dimension by population / weighted sample, dimension after
+ * dimension, until no weighted margin is further than `tolerance` from its target.
+ *
+ * Pure: the caller passes the respondents' categories and the population margins (counts of
+ * authorities from the territories table). A category with respondents but no population, or
+ * population but no respondent, cannot be raked to: it is reported, and the caller collapses
+ * categories or drops the dimension (docs/surveys.md).
+ */
+
+export type Margins = Record<string, Record<string, number>>;
+
+export interface RakingResult {
+  status: 'ok';
+  /** One weight per unit, in input order; they sum to the population total. */
+  weights: number[];
+  iterations: number;
+  /** Largest relative gap between a weighted margin and its target at the end. */
+  maxGap: number;
+}
+
+export interface RakingFailure {
+  status: 'not_computable';
+  message: string;
+}
+
+export function rake(
+  units: readonly Record<string, string>[],
+  margins: Margins,
+  options: { tolerance?: number; maxIterations?: number } = {},
+): RakingResult | RakingFailure {
+  const tolerance = options.tolerance ?? 1e-9;
+  const maxIterations = options.maxIterations ?? 200;
+  const dimensions = Object.keys(margins);
+  if (units.length === 0) return { status: 'not_computable', message: 'aucun répondant' };
+  const totals = dimensions.map((d) => sum(Object.values(margins[d] ?? {})));
+  const total = totals[0] ?? 0;
+  for (const [index, dimension] of dimensions.entries()) {
+    if (Math.abs((totals[index] ?? 0) - total) > 1e-9 * Math.max(1, total))
+      return {
+        status: 'not_computable',
+        message: `les marges de « ${dimension} » ne totalisent pas la même population`,
+      };
+    const present = new Set(units.map((unit) => unit[dimension] ?? ''));
+    for (const category of present)
+      if (!((margins[dimension]?.[category] ?? 0) > 0))
+        return {
+          status: 'not_computable',
+          message: `« ${dimension} = ${category} » : répondants sans population connue`,
+        };
+    for (const [category, count] of Object.entries(margins[dimension] ?? {}))
+      if (count > 0 && !present.has(category))
+        return {
+          status: 'not_computable',
+          message: `« ${dimension} = ${category} » : aucun répondant pour le représenter`,
+        };
+  }
+  const weights = units.map(() => total / units.length);
+  let maxGap = Number.POSITIVE_INFINITY;
+  let iterations = 0;
+  while (iterations < maxIterations) {
+    iterations++;
+    for (const dimension of dimensions) {
+      const target = margins[dimension] ?? {};
+      const current = weightedMargin(units, weights, dimension);
+      for (let i = 0; i < units.length; i++) {
+        const category = units[i]?.[dimension] ?? '';
+        weights[i] = (weights[i] ?? 0) * ((target[category] ?? 0) / (current[category] ?? 1));
+      }
+    }
+    maxGap = 0;
+    for (const dimension of dimensions) {
+      const current = weightedMargin(units, weights, dimension);
+      for (const [category, count] of Object.entries(margins[dimension] ?? {}))
+        if (count > 0) maxGap = Math.max(maxGap, Math.abs((current[category] ?? 0) - count) / count);
+    }
+    if (maxGap <= tolerance) break;
+  }
+  return { status: 'ok', weights, iterations, maxGap };
+}
+
+function weightedMargin(
+  units: readonly Record<string, string>[],
+  weights: readonly number[],
+  dimension: string,
+) {
+  const margin: Record<string, number> = {};
+  units.forEach((unit, i) => {
+    const category = unit[dimension] ?? '';
+    margin[category] = (margin[category] ?? 0) + (weights[i] ?? 0);
+  });
+  return margin;
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Kish's design effect of unequal weights: n Σw² / (Σw)². The effective sample size is n / deff:
+ * confidence intervals of weighted estimates are widened by √deff.
+ */
+export function designEffect(weights: readonly number[]): number {
+  if (weights.length === 0) return Number.NaN;
+  const total = sum(weights);
+  return (weights.length * sum(weights.map((w) => w * w))) / (total * total);
+}
