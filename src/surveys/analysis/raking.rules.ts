@@ -25,6 +25,8 @@ export interface RakingResult {
 export interface RakingFailure {
   status: 'not_computable';
   message: string;
+  /** The dimension that cannot be raked to, when one is to blame. */
+  dimension?: string;
 }
 
 export function rake(
@@ -42,6 +44,7 @@ export function rake(
     if (Math.abs((totals[index] ?? 0) - total) > 1e-9 * Math.max(1, total))
       return {
         status: 'not_computable',
+        dimension,
         message: `les marges de « ${dimension} » ne totalisent pas la même population`,
       };
     const present = new Set(units.map((unit) => unit[dimension] ?? ''));
@@ -49,12 +52,14 @@ export function rake(
       if (!((margins[dimension]?.[category] ?? 0) > 0))
         return {
           status: 'not_computable',
+          dimension,
           message: `« ${dimension} = ${category} » : répondants sans population connue`,
         };
     for (const [category, count] of Object.entries(margins[dimension] ?? {}))
       if (count > 0 && !present.has(category))
         return {
           status: 'not_computable',
+          dimension,
           message: `« ${dimension} = ${category} » : aucun répondant pour le représenter`,
         };
   }
