@@ -37,6 +37,7 @@ import { createWebApp } from '../web/app.ts';
 import { loadStylesheet } from '../web/assets/stylesheet.ts';
 import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import type { WebServices } from '../web/web-services.ts';
+import { buildWebSurveys } from './web-surveys.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
 export function buildWebServices(
@@ -95,6 +96,7 @@ export function buildWebServices(
       completePasswordReset: (token, password) => completePasswordReset(db, { token, password }, now()),
       auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
     },
+    surveys: buildWebSurveys(db, now),
   };
 }
 

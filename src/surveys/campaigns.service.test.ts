@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSampleAuthorities, type SampleAuthority } from '../../test/support/authority-factory.ts';
+import { createSampleAuthorities } from '../../test/support/authority-factory.ts';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
 import { recipientsCsv as csv, linkIn, SURVEY_TABLES } from '../../test/support/surveys.ts';
 import type { Database } from '../db/database.ts';
@@ -23,7 +23,6 @@ async function rejection(promise: Promise<unknown>): Promise<UserError> {
 
 describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
   let database: Database;
-  let ids: Record<SampleAuthority, number>;
   const outbox: Mail[] = [];
   const deps = (now = NOW) => ({
     mailer: { send: async (mail: Mail) => void outbox.push(mail) },
@@ -33,7 +32,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    ids = await createSampleAuthorities(database.db);
+    await createSampleAuthorities(database.db);
   });
   afterAll(async () => database.close());
   beforeEach(async () => {

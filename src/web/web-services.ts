@@ -11,6 +11,7 @@ import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
+import type { WebSurveys } from './routes/survey-routes.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
 
 /**
@@ -63,4 +64,6 @@ export interface WebServices {
   }): Promise<ServiceRate[]>;
   /** Sessions, sign-in, password reset and the audit log, for the back office. */
   accounts: WebAccounts;
+  /** Survey collection and results pages; absent, those pages do not exist. */
+  surveys?: WebSurveys;
 }

@@ -22,6 +22,9 @@ const PUBLIC_FORMS = new Set([
   'POST /deconnexion',
   'POST /compte/mot-de-passe-oublie',
   'POST /compte/mot-de-passe',
+  // Survey respondents answer without an account: the link's token is their credential.
+  'POST /enquete/:token/envoi',
+  'POST /enquete/:token/:page',
 ]);
 
 /** A real address for each parameterised public route. */
@@ -33,6 +36,11 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/api/v1/territories/:kind/:code/indicators': '/api/v1/territories/departement/01/indicators',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
   '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
+  '/enquetes/:slug': '/enquetes/maturite-2026',
+  '/enquetes/:slug/reponses.csv': '/enquetes/maturite-2026/reponses.csv',
+  '/enquete/:token': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx',
+  '/enquete/:token/envoi': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/envoi',
+  '/enquete/:token/:page': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/profil',
 };
 
 describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
