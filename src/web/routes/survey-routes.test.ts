@@ -87,10 +87,10 @@ describe.each(TEST_ENGINES)('survey pages on %s', (engine) => {
     }
     await later.get(`${base}/envoi`);
     const sent = await later.post(`${base}/envoi`, []);
-    expect(sent.html).toMatch(/Réponses envoyées/);
+    expect(sent.html).toMatch(/Merci\s: vos réponses .* ont été envoyées le 21 novembre 2026/);
     // A second submit changes nothing and says so; the pages now only thank.
     const again = await later.post(`${base}/envoi`, []);
-    expect(again.html).toMatch(/ont été envoyées le 21 novembre 2026/);
+    expect(again.html).toMatch(/avaient déjà été envoyées le 21 novembre 2026/);
     expect((await later.get(`${base}/maturite`)).html).toMatch(/Réponses envoyées/);
     const rows = await world.database.db.selectFrom('survey_recipients').select('submitted_at').execute();
     expect(rows.filter((r) => r.submitted_at !== null)).toHaveLength(1);

@@ -87,9 +87,12 @@ export function surveyRoutes(options: {
     base: `/enquete/${c.req.param('token')}`,
     closesAt: response.campaign.closes_at,
   });
-  const thanks = (c: Context<AppEnv>, response: OpenResponse, at: string) =>
+  /** After a submission; `first` only for the request that recorded it (a double click gets the other). */
+  const thanks = (c: Context<AppEnv>, response: OpenResponse, at: string, first = false) =>
     message(c, 'Réponses envoyées', [
-      `Merci : vos réponses à l’enquête « ${response.campaign.title} » ont été envoyées le ${frenchDate(at)}.`,
+      first
+        ? `Merci : vos réponses à l’enquête « ${response.campaign.title} » ont été envoyées le ${frenchDate(at)}.`
+        : `Vos réponses à l’enquête « ${response.campaign.title} » avaient déjà été envoyées le ${frenchDate(at)}.`,
       'Elles ne peuvent plus être modifiées. Les résultats seront publiés sur ce site, de façon agrégée.',
     ]);
 
@@ -135,7 +138,8 @@ export function surveyRoutes(options: {
     const response = await open(c);
     if (response instanceof Response) return response;
     const outcome = await surveys.submit(response.recipientId);
-    if (outcome.status !== 'invalid') return thanks(c, response, outcome.submittedAt);
+    if (outcome.status !== 'invalid')
+      return thanks(c, response, outcome.submittedAt, outcome.status === 'submitted');
     const titles = new Map(response.campaign.questionnaire.pages.map((p) => [p.name, p.title]));
     const problems = outcome.problems.map((p) => ({ ...p, pageTitle: titles.get(p.page) ?? p.page }));
     return render(
