@@ -82,6 +82,18 @@ export function surveyFindings(analysis: SurveyAnalysis): string[] {
       `« ${question.title} » : ${subject}, « ${categoryLabel(question, category)} » (${percent(share)}, ${percentInterval(interval)}).`,
     );
   }
+  const gap = analysis.gap;
+  if (gap && gap.meanGapPoints !== null && gap.interval !== null) {
+    const points = Math.abs(gap.meanGapPoints);
+    const direction = gap.meanGapPoints >= 0 ? 'dépasse de' : 'est inférieure de';
+    sentences.push(
+      `Pour les ${formatCount(gap.authorities)} collectivités à la fois interrogées et auditées, ${gap.label} déclarée ${direction} ${formatDecimal(points, 1)} points en moyenne celle observée par l’audit (IC 95${NBSP}% : ${formatDecimal(gap.interval.lower, 1)} à ${formatDecimal(gap.interval.upper, 1)} points).`,
+    );
+  } else if (gap && gap.authorities > 0) {
+    sentences.push(
+      `Trop peu de collectivités à la fois interrogées et auditées (${formatCount(gap.authorities)}) pour comparer leurs déclarations à l’audit.`,
+    );
+  }
   for (const table of analysis.crossTabs) {
     if (table.test.status !== 'ok' || table.test.pValue >= 0.05) continue;
     const question = analysis.questions.find((q) => q.question.name === table.question)?.question;

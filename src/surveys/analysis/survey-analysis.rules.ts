@@ -1,6 +1,7 @@
 import { SIZE_BANDS, sizeBand } from '../campaign.rules.ts';
 import { allQuestions, isFreeText, type Question, type Questionnaire } from '../questionnaire.rules.ts';
 import { type CrossTab, type CrossTabVariable, crossTab, crossTabbable } from './cross-tab.rules.ts';
+import type { DeclaredGap } from './declared-gap.rules.ts';
 import { type Frequencies, frequencies, type MeanEstimate, meanEstimate } from './estimates.rules.ts';
 import type { PopulationCell } from './population-cells.query.ts';
 import { designEffect, type Margins, rake } from './raking.rules.ts';
@@ -38,6 +39,8 @@ export interface SurveyAnalysis {
   weights: number[] | null;
   questions: QuestionResult[];
   crossTabs: CrossTab[];
+  /** Declared against observed digitalisation, when the template has a measure of it. */
+  gap?: DeclaredGap;
 }
 
 export const CROSS_TAB_VARIABLES: readonly CrossTabVariable[] = ['profile', 'kind', 'size'];
