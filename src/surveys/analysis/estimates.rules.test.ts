@@ -34,6 +34,32 @@ describe('survey estimates', () => {
     expect(result.shares.oui?.weightedInterval).toEqual(wilsonInterval(0.25, 4.8));
   });
 
+  it('gives the shares of a matrix row by row, over the respondents who answered that row', () => {
+    const matrix: Question = {
+      type: 'matrix',
+      name: 'm',
+      title: 'M',
+      required: false,
+      rows: [
+        { value: 'a', text: 'A' },
+        { value: 'b', text: 'B' },
+      ],
+      columns: [
+        { value: 'oui', text: 'Oui' },
+        { value: 'non', text: 'Non' },
+      ],
+    };
+    const answers = [
+      ...Array.from({ length: 6 }, () => ({ a: 'oui', b: 'non' })),
+      ...Array.from({ length: 2 }, () => ({ a: 'non' })),
+    ];
+    const result = frequencies(matrix, answers, null);
+    expect(result.respondents).toBe(8);
+    expect(result.shares['a:oui']?.share).toBeCloseTo(6 / 8, 10);
+    expect(result.shares['b:non']?.share).toBe(1);
+    expect(result.shares['b:oui']).toMatchObject({ count: 0, share: 0 });
+  });
+
   it('suppresses figures resting on fewer than five respondents', () => {
     const result = frequencies(choice, ['oui', 'non', 'oui', undefined], null);
     expect(result.respondents).toBe(3);

@@ -89,42 +89,83 @@ export function frequencies(
   answers: readonly (AnswerValue | undefined)[],
   weights: readonly number[] | null,
 ): Frequencies {
+  // One pass over the respondents: counts per category, and per matrix row the base of its
+  // shares (respondents who answered that row).
+  const count = new Map<string, number>();
+  const weighted = new Map<string, number>();
+  const base = new Map<string, number>();
+  const weightedBase = new Map<string, number>();
   const answered: number[] = [];
+  const add = (map: Map<string, number>, key: string, by: number) => map.set(key, (map.get(key) ?? 0) + by);
+  // A matrix counts row × column cells in typed arrays: ten rows of ten thousand answers each.
+  const matrix =
+    question.type === 'matrix'
+      ? {
+          rows: new Map(question.rows.map((r, i) => [r.value, i])),
+          columns: new Map(question.columns.map((c, i) => [c.value, i])),
+          width: question.columns.length,
+          count: new Float64Array(question.rows.length * question.columns.length),
+          weighted: new Float64Array(question.rows.length * question.columns.length),
+          base: new Float64Array(question.rows.length),
+          weightedBase: new Float64Array(question.rows.length),
+        }
+      : undefined;
   answers.forEach((value, i) => {
-    if (answerCategories(question, value).length > 0) answered.push(i);
+    const w = weights?.[i] ?? 0;
+    if (matrix) {
+      if (typeof value !== 'object' || Array.isArray(value)) return;
+      let any = false;
+      for (const row in value) {
+        const r = matrix.rows.get(row);
+        const c = matrix.columns.get(value[row] as string);
+        if (r === undefined || c === undefined) continue;
+        any = true;
+        matrix.count[r * matrix.width + c] = (matrix.count[r * matrix.width + c] as number) + 1;
+        matrix.weighted[r * matrix.width + c] = (matrix.weighted[r * matrix.width + c] as number) + w;
+        matrix.base[r] = (matrix.base[r] as number) + 1;
+        matrix.weightedBase[r] = (matrix.weightedBase[r] as number) + w;
+      }
+      if (any) answered.push(i);
+      return;
+    }
+    const categories = answerCategories(question, value);
+    if (categories.length === 0) return;
+    answered.push(i);
+    for (const category of categories) {
+      add(count, category, 1);
+      add(weighted, category, w);
+    }
+    add(base, '', 1);
+    add(weightedBase, '', w);
   });
+  if (matrix && question.type === 'matrix') {
+    for (const [r, row] of question.rows.entries()) {
+      base.set(row.value, matrix.base[r] as number);
+      weightedBase.set(row.value, matrix.weightedBase[r] as number);
+      for (const [c, column] of question.columns.entries()) {
+        count.set(`${row.value}:${column.value}`, matrix.count[r * matrix.width + c] as number);
+        weighted.set(`${row.value}:${column.value}`, matrix.weighted[r * matrix.width + c] as number);
+      }
+    }
+  }
   const deff = weights && answered.length > 0 ? designEffect(answered.map((i) => weights[i] ?? 0)) : null;
   const shares: Record<string, ShareEstimate> = {};
   for (const category of categoriesOf(question)) {
-    const row = question.type === 'matrix' ? category.split(':')[0] : undefined;
-    const base = row === undefined ? answered : answered.filter((i) => hasRow(answers[i], row));
-    let count = 0;
-    let weighted = 0;
-    let weightedBase = 0;
-    for (const i of base) {
-      const chosen = answerCategories(question, answers[i]).includes(category);
-      if (chosen) count++;
-      if (weights) {
-        weightedBase += weights[i] ?? 0;
-        if (chosen) weighted += weights[i] ?? 0;
-      }
-    }
-    const shown = base.length >= MIN_CELL;
-    const share = base.length > 0 ? count / base.length : 0;
-    const weightedShare = weightedBase > 0 ? weighted / weightedBase : 0;
+    const row = question.type === 'matrix' ? (category.split(':')[0] ?? '') : '';
+    const n = base.get(row) ?? 0;
+    const wn = weightedBase.get(row) ?? 0;
+    const shown = n >= MIN_CELL;
+    const share = n > 0 ? (count.get(category) ?? 0) / n : 0;
+    const weightedShare = wn > 0 ? (weighted.get(category) ?? 0) / wn : 0;
     shares[category] = {
-      count: shown ? count : 0,
+      count: shown ? (count.get(category) ?? 0) : 0,
       share: shown ? share : null,
-      interval: shown ? wilsonInterval(share, base.length) : null,
+      interval: shown ? wilsonInterval(share, n) : null,
       weightedShare: shown && weights ? weightedShare : null,
-      weightedInterval: shown && weights && deff ? wilsonInterval(weightedShare, base.length / deff) : null,
+      weightedInterval: shown && weights && deff ? wilsonInterval(weightedShare, n / deff) : null,
     };
   }
   return { question: question.name, respondents: answered.length, designEffect: deff, shares };
-}
-
-function hasRow(value: AnswerValue | undefined, row: string): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && row in value;
 }
 
 /** Mean of a rating or number question, with a normal-approximation 95 % interval. */

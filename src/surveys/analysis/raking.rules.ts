@@ -63,41 +63,46 @@ export function rake(
           message: `« ${dimension} = ${category} » : aucun répondant pour le représenter`,
         };
   }
-  const weights = units.map(() => total / units.length);
+  // Categories as small integers per dimension, and weights in a typed array: each pass is
+  // then two tight loops over the respondents, without allocation.
+  const n = units.length;
+  const coded = dimensions.map((dimension) => {
+    const names = Object.keys(margins[dimension] ?? {});
+    const index = new Map(names.map((name, i) => [name, i]));
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = index.get(units[i]?.[dimension] ?? '') ?? 0;
+    const targets = Float64Array.from(names.map((name) => margins[dimension]?.[name] ?? 0));
+    return { codes, targets, sums: new Float64Array(names.length) };
+  });
+  const weights = new Float64Array(n).fill(total / n);
+  const marginsOf = (d: (typeof coded)[number]) => {
+    d.sums.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = d.codes[i] as number;
+      d.sums[c] = (d.sums[c] as number) + (weights[i] as number);
+    }
+    return d.sums;
+  };
   let maxGap = Number.POSITIVE_INFINITY;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    for (const dimension of dimensions) {
-      const target = margins[dimension] ?? {};
-      const current = weightedMargin(units, weights, dimension);
-      for (let i = 0; i < units.length; i++) {
-        const category = units[i]?.[dimension] ?? '';
-        weights[i] = (weights[i] ?? 0) * ((target[category] ?? 0) / (current[category] ?? 1));
-      }
+    for (const d of coded) {
+      const sums = marginsOf(d);
+      const factors = d.targets.map((target, c) => target / ((sums[c] as number) || 1));
+      for (let i = 0; i < n; i++)
+        weights[i] = (weights[i] as number) * (factors[d.codes[i] as number] as number);
     }
     maxGap = 0;
-    for (const dimension of dimensions) {
-      const current = weightedMargin(units, weights, dimension);
-      for (const [category, count] of Object.entries(margins[dimension] ?? {}))
-        if (count > 0) maxGap = Math.max(maxGap, Math.abs((current[category] ?? 0) - count) / count);
+    for (const d of coded) {
+      const sums = marginsOf(d);
+      d.targets.forEach((target, c) => {
+        if (target > 0) maxGap = Math.max(maxGap, Math.abs((sums[c] as number) - target) / target);
+      });
     }
     if (maxGap <= tolerance) break;
   }
-  return { status: 'ok', weights, iterations, maxGap };
-}
-
-function weightedMargin(
-  units: readonly Record<string, string>[],
-  weights: readonly number[],
-  dimension: string,
-) {
-  const margin: Record<string, number> = {};
-  units.forEach((unit, i) => {
-    const category = unit[dimension] ?? '';
-    margin[category] = (margin[category] ?? 0) + (weights[i] ?? 0);
-  });
-  return margin;
+  return { status: 'ok', weights: Array.from(weights), iterations, maxGap };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
