@@ -2,24 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSampleAuthorities } from '../../test/support/authority-factory.ts';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
 import { recipientsCsv as csv, linkIn, SURVEY_TABLES } from '../../test/support/surveys.ts';
+import { refusal } from '../../test/support/user-error.ts';
 import type { Database } from '../db/database.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { UserError } from '../shared/errors.ts';
 import { createCampaign, sendMails } from './campaigns.service.ts';
 import { importRecipients } from './recipients-import.ts';
 import { openLink, savePage, submitResponse } from './responses.service.ts';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const CLOSES = new Date('2026-12-31T23:00:00.000Z');
-
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
   let database: Database;
@@ -62,13 +53,13 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
     });
     await create('maturite-2026-bis');
     expect(await database.db.selectFrom('survey_questionnaires').select('id').execute()).toHaveLength(1);
-    expect((await rejection(create())).code).toBe('conflict');
-    expect((await rejection(create('Mauvais Nom'))).code).toBe('input_invalid');
+    expect((await refusal(create())).code).toBe('conflict');
+    expect((await refusal(create('Mauvais Nom'))).code).toBe('input_invalid');
   });
 
   it('imports recipients all or nothing, with each problem on its line', async () => {
     await create();
-    const bad = await rejection(
+    const bad = await refusal(
       importRecipients(
         database.db,
         'maturite-2026',
@@ -152,7 +143,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       expect(await openLink(database.db, `devine-${i}-aaaaaaaaaaaaaaaaaaaaaa`, '198.51.100.7', NOW)).toEqual({
         status: 'unknown',
       });
-    const throttled = await rejection(
+    const throttled = await refusal(
       openLink(database.db, 'devine-final-aaaaaaaaaaaaaaaaaaaa', '198.51.100.7', NOW),
     );
     expect(throttled.message).toMatch(/Trop de liens inconnus/);
@@ -172,7 +163,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
     await sendMails(database.db, 'maturite-2026', 'invitations', deps());
     const later = new Date(CLOSES.getTime() + 1000);
     expect((await openLink(database.db, linkIn(outbox[0]), '203.0.113.1', later)).status).toBe('closed');
-    expect((await rejection(sendMails(database.db, 'maturite-2026', 'reminders', deps(later)))).code).toBe(
+    expect((await refusal(sendMails(database.db, 'maturite-2026', 'reminders', deps(later)))).code).toBe(
       'conflict',
     );
   });

@@ -1,17 +1,12 @@
+import { Rng } from '../../src/farm/random.ts';
 import type { Answers } from '../../src/surveys/answers.rules.ts';
 import type { Question, Questionnaire } from '../../src/surveys/questionnaire.rules.ts';
 import { isVisible } from '../../src/surveys/visibility.ts';
 
-/** A small deterministic generator (mulberry32), so generated responses are the same every run. */
+/** A deterministic generator (the farm's mulberry32), so generated responses are the same every run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const pick = <T>(items: readonly T[], random: () => number): T =>
