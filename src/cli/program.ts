@@ -16,6 +16,7 @@ import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
+import { registerSurveyCommands } from './commands/survey.ts';
 import { registerUserCommands } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 
@@ -48,6 +49,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerReportCommand(program, ctx);
   registerUserCommands(program, ctx);
   registerIndicatorsCommands(program, ctx);
+  registerSurveyCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerServeCommand(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.

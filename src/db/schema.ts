@@ -618,3 +618,84 @@ export interface Schema {
 
 export type IndicatorRunRow = Selectable<IndicatorRunsTable>;
 export type AuthorityIndicatorsRow = Selectable<AuthorityIndicatorsTable>;
+
+// Surveys (migrations/0007-surveys.ts, docs/surveys.md).
+
+export type SurveyProfile = 'agent' | 'elu' | 'collectivite';
+export const SURVEY_PROFILES: readonly SurveyProfile[] = ['agent', 'elu', 'collectivite'];
+
+/** A questionnaire version: a template's SurveyJS JSON for one edition, never edited. */
+export interface SurveyQuestionnairesTable {
+  id: Generated<number>;
+  /** Template name, e.g. « maturite-numerique » (data/surveys/<template>/). */
+  template: string;
+  /** Edition of the template, e.g. « 2026 ». */
+  edition: string;
+  title: string;
+  /** JSON: the SurveyJS document as validated. */
+  definition: JsonText;
+  /** SHA-256 of the definition: storing the same edition with other content is refused. */
+  checksum: string;
+  created_at: Timestamp;
+}
+
+export interface SurveyCampaignsTable {
+  id: Generated<number>;
+  /** Public identifier, in the results' address: /enquetes/<slug>. */
+  slug: string;
+  title: string;
+  questionnaire_id: number;
+  /** Links stop working at this instant. */
+  closes_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A person invited to answer for an authority. */
+export interface SurveyRecipientsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  authority_id: number;
+  /** Never exported nor published. */
+  email: string;
+  profile: SurveyProfile;
+  invited_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  reminders: Generated<number>;
+  /** Set once, by the first submission: a second one changes nothing. */
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyLinksTable {
+  /** SHA-256 of the link's token: the token itself is only in the e-mail. */
+  token_hash: string;
+  recipient_id: number;
+  created_at: Timestamp;
+}
+
+export interface SurveyAnswersTable {
+  recipient_id: number;
+  /** Page name of the questionnaire. */
+  page: string;
+  /** JSON Answers of the page (src/surveys/answers.rules.ts). */
+  answers: JsonText;
+  saved_at: Timestamp;
+}
+
+export interface SurveyLinkAttemptsTable {
+  id: Generated<number>;
+  /** IP address the attempt came from. */
+  client: string;
+  succeeded: number;
+  at: Timestamp;
+}
+
+export interface Schema {
+  survey_questionnaires: SurveyQuestionnairesTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_recipients: SurveyRecipientsTable;
+  survey_links: SurveyLinksTable;
+  survey_answers: SurveyAnswersTable;
+  survey_link_attempts: SurveyLinkAttemptsTable;
+}

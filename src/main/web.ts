@@ -41,6 +41,7 @@ import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import type { WebServices } from '../web/web-services.ts';
 import { buildBackOfficeServices } from './back-office-services.ts';
 import { buildWebReview } from './web-review.ts';
+import { buildWebSurveys } from './web-surveys.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
 export function buildWebServices(
@@ -114,6 +115,7 @@ export function buildWebServices(
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.openCrawlEnvironment ? { openCrawlEnvironment: options.openCrawlEnvironment } : {}),
     }),
+    surveys: buildWebSurveys(db, now),
   };
 }
 

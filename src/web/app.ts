@@ -18,6 +18,7 @@ import { openDataRoutes } from './routes/open-data-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { rankingRoutes } from './routes/ranking-routes.ts';
 import { render } from './routes/render.ts';
+import { surveyRoutes } from './routes/survey-routes.ts';
 import { csrfProtection } from './session/csrf.ts';
 import { type AppEnv, sessionMiddleware } from './session/session.ts';
 import type { WebServices } from './web-services.ts';
@@ -90,6 +91,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
     }),
   );
   app.route('/', adminRoutes(adminRouteTable(options.services, chromeFor), forbidden('role')));
+  app.route('/', surveyRoutes({ services: options.services, chromeFor, tls: options.tls }));
   for (const section of sections) app.route('/', section.routes);
 
   app.notFound((c) => {

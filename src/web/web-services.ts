@@ -16,6 +16,7 @@ import type {
   EditionAdminServices,
   UserAdminServices,
 } from './back-office-services.ts';
+import type { WebSurveys } from './routes/survey-routes.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
 import type { WebReview } from './web-review.ts';
 
@@ -75,4 +76,6 @@ export interface WebServices {
   editionAdmin: EditionAdminServices;
   authoritySpace: AuthoritySpaceServices;
   userAdmin: UserAdminServices;
+  /** Survey collection and results pages; absent, those pages do not exist. */
+  surveys?: WebSurveys;
 }

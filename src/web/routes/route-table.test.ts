@@ -23,6 +23,9 @@ const PUBLIC_FORMS = new Set([
   'POST /deconnexion',
   'POST /compte/mot-de-passe-oublie',
   'POST /compte/mot-de-passe',
+  // Survey respondents answer without an account: the link's token is their credential.
+  'POST /enquete/:token/envoi',
+  'POST /enquete/:token/:page',
 ]);
 
 /** A real address for each parameterised route. */
@@ -48,6 +51,11 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/admin/comptes/:id': '/admin/comptes/1',
   // The world's first proposal (the Ain's APA), in a fresh database.
   '/admin/revue/evaluations/:id': '/admin/revue/evaluations/1',
+  '/enquetes/:slug': '/enquetes/maturite-2026',
+  '/enquetes/:slug/reponses.csv': '/enquetes/maturite-2026/reponses.csv',
+  '/enquete/:token': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx',
+  '/enquete/:token/envoi': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/envoi',
+  '/enquete/:token/:page': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/profil',
 };
 
 /** Sample paths that need the world's ids, set once it exists. */

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { AuthorityKind } from '../../db/schema.ts';
+import type { Executor } from '../../db/transaction.ts';
+import type { SizeBand } from '../campaign.rules.ts';
+
+export interface PopulationCell {
+  kind: AuthorityKind;
+  size: SizeBand;
+  regionCode: string;
+  authorities: number;
+}
+
+/**
+ * The known population the survey is weighted to: authorities of the given kinds counted by
+ * kind × size band × région, from the territories table. The bands are those of
+ * campaign.rules.ts `sizeBand`, spelt in SQL so the database returns dozens of cells, not
+ * 35,000 communes.
+ */
+export async function populationCells(
+  db: Executor,
+  kinds: readonly AuthorityKind[],
+): Promise<PopulationCell[]> {
+  if (kinds.length === 0) return [];
+  const band = sql<SizeBand>`case
+    when population is null then 'unknown'
+    when population < 3500 then 'lt3500'
+    when population < 20000 then '3500-19999'
+    when population < 100000 then '20000-99999'
+    else 'ge100000' end`;
+  const rows = await db
+    .selectFrom('authorities')
+    .select((eb) => ['kind', band.as('size'), 'region_code', eb.fn.countAll<number>().as('authorities')])
+    .where('kind', 'in', kinds)
+    .groupBy(['kind', band, 'region_code'])
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    size: row.size,
+    regionCode: row.region_code ?? 'inconnue',
+    authorities: Number(row.authorities),
+  }));
+}

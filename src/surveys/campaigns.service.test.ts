@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSampleAuthorities } from '../../test/support/authority-factory.ts';
+import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
+import { recipientsCsv as csv, linkIn, SURVEY_TABLES } from '../../test/support/surveys.ts';
+import { refusal } from '../../test/support/user-error.ts';
+import type { Database } from '../db/database.ts';
+import type { Mail } from '../mail/mailer.ts';
+import { createCampaign, sendMails } from './campaigns.service.ts';
+import { importRecipients } from './recipients-import.ts';
+import { openLink, savePage, submitResponse } from './responses.service.ts';
+
+const NOW = new Date('2026-11-21T10:00:00.000Z');
+const CLOSES = new Date('2026-12-31T23:00:00.000Z');
+
+describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
+  let database: Database;
+  const outbox: Mail[] = [];
+  const deps = (now = NOW) => ({
+    mailer: { send: async (mail: Mail) => void outbox.push(mail) },
+    publicUrl: 'https://barometre.example',
+    now,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await createSampleAuthorities(database.db);
+  });
+  afterAll(async () => database.close());
+  beforeEach(async () => {
+    outbox.length = 0;
+    for (const table of SURVEY_TABLES) await database.db.deleteFrom(table).execute();
+  });
+
+  const create = (slug = 'maturite-2026') =>
+    createCampaign(
+      database.db,
+      {
+        slug,
+        template: 'maturite-numerique',
+        edition: '2026',
+        closesAt: CLOSES,
+        by: 'admin@barometre.example',
+      },
+      NOW,
+    );
+
+  it('creates a campaign on a stored questionnaire version, once per identifier', async () => {
+    const campaign = await create();
+    expect(campaign).toMatchObject({
+      slug: 'maturite-2026',
+      template: 'maturite-numerique',
+      edition: '2026',
+    });
+    await create('maturite-2026-bis');
+    expect(await database.db.selectFrom('survey_questionnaires').select('id').execute()).toHaveLength(1);
+    expect((await refusal(create())).code).toBe('conflict');
+    expect((await refusal(create('Mauvais Nom'))).code).toBe('input_invalid');
+  });
+
+  it('imports recipients all or nothing, with each problem on its line', async () => {
+    await create();
+    const bad = await refusal(
+      importRecipients(
+        database.db,
+        'maturite-2026',
+        csv(
+          'Code;Courriel;Profil\n01053;maire@bourg.example;élu\n99999;x@y.example;agent\n01053;pas-un-courriel;agent\n01053;MAIRE@bourg.example;agent\n01001;a@b.example;chef\n',
+        ),
+        { now: NOW },
+      ),
+    );
+    expect(bad.problems.map((p) => `${p.line} ${p.column} ${p.message}`)).toEqual([
+      expect.stringMatching(/^3 Code .*99999/),
+      '4 Courriel « pas-un-courriel » n’est pas une adresse électronique',
+      expect.stringMatching(/^5 Code doublon : .*courriel maire@bourg\.example.* ligne 2$/),
+      '6 Profil profil « chef » inconnu : agent, élu ou collectivité',
+    ]);
+    expect(await database.db.selectFrom('survey_recipients').select('id').execute()).toEqual([]);
+
+    const file = csv(
+      'Code;Courriel;Profil\n01053;maire@bourg.example;élu\n01001;dgs@abergement.example;agent\n',
+    );
+    expect(await importRecipients(database.db, 'maturite-2026', file, { now: NOW })).toMatchObject({
+      added: 2,
+    });
+    expect(await importRecipients(database.db, 'maturite-2026', file, { now: NOW })).toMatchObject({
+      added: 0,
+      alreadyPresent: 2,
+    });
+  });
+
+  it('invites each recipient once with a personal link, and reminds only those who have not submitted', async () => {
+    await create();
+    await importRecipients(
+      database.db,
+      'maturite-2026',
+      csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n01001;dgs@abergement.example;agent\n'),
+      { now: NOW },
+    );
+    expect(await sendMails(database.db, 'maturite-2026', 'invitations', deps())).toEqual({
+      sent: 2,
+      skipped: 0,
+    });
+    expect(await sendMails(database.db, 'maturite-2026', 'invitations', deps())).toEqual({
+      sent: 0,
+      skipped: 2,
+    });
+    expect(outbox.map((m) => m.to)).toEqual(['maire@bourg.example', 'dgs@abergement.example']);
+    expect(outbox[0]?.text).toMatch(/Bourg-en-Bresse/);
+    const token = linkIn(outbox[0]);
+    // Only hashes are stored.
+    const stored = await database.db.selectFrom('survey_links').select('token_hash').execute();
+    expect(stored.map((s) => s.token_hash)).not.toContain(token);
+
+    const opened = await openLink(database.db, token, '203.0.113.1', NOW);
+    if (opened.status !== 'ok') throw new Error(opened.status);
+    await savePage(
+      database.db,
+      opened.response,
+      'profil',
+      { profil: 'elu', fonction_elu: 'executif', type_collectivite: 'commune', taille: '3500_20000' },
+      NOW,
+    );
+    const outcome = await submitResponse(database.db, opened.response.recipientId, NOW);
+    expect(outcome.status).toBe('invalid');
+
+    outbox.length = 0;
+    expect(await sendMails(database.db, 'maturite-2026', 'reminders', deps())).toEqual({
+      sent: 2,
+      skipped: 0,
+    });
+    expect(outbox[0]?.subject).toMatch(/^Rappel : /);
+    // The reminder's new link opens the same response, with what was saved.
+    const again = await openLink(database.db, linkIn(outbox[0]), '203.0.113.1', NOW);
+    expect(again.status === 'ok' && again.response.answers).toMatchObject({
+      profil: 'elu',
+      taille: '3500_20000',
+    });
+  });
+
+  it('refuses unknown links, then throttles a client that keeps guessing', async () => {
+    for (let i = 0; i < 20; i++)
+      expect(await openLink(database.db, `devine-${i}-aaaaaaaaaaaaaaaaaaaaaa`, '198.51.100.7', NOW)).toEqual({
+        status: 'unknown',
+      });
+    const throttled = await refusal(
+      openLink(database.db, 'devine-final-aaaaaaaaaaaaaaaaaaaa', '198.51.100.7', NOW),
+    );
+    expect(throttled.message).toMatch(/Trop de liens inconnus/);
+    expect(await openLink(database.db, 'autre-client-aaaaaaaaaaaaaaaaaaaaaa', '198.51.100.8', NOW)).toEqual({
+      status: 'unknown',
+    });
+  });
+
+  it('closes links at the closing date unless the response was submitted', async () => {
+    await create();
+    await importRecipients(
+      database.db,
+      'maturite-2026',
+      csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n'),
+      { now: NOW },
+    );
+    await sendMails(database.db, 'maturite-2026', 'invitations', deps());
+    const later = new Date(CLOSES.getTime() + 1000);
+    expect((await openLink(database.db, linkIn(outbox[0]), '203.0.113.1', later)).status).toBe('closed');
+    expect((await refusal(sendMails(database.db, 'maturite-2026', 'reminders', deps(later)))).code).toBe(
+      'conflict',
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { SurveyResultsPage, type SurveyResultsView } from '../pages/survey-results.tsx';
+import type { AppEnv } from '../session/session.ts';
+import type { ChromeFor } from './page-routes.ts';
+import { render } from './render.ts';
+
+/** What the public results pages ask of the surveys domain. */
+export interface WebSurveyResults {
+  /** The campaign's analysis, or undefined when there is no such campaign. */
+  view(slug: string): Promise<SurveyResultsView | undefined>;
+  /** The anonymised responses file, or undefined when there is no such campaign. */
+  csv(slug: string): Promise<string | undefined>;
+}
+
+/** Public results, /enquetes/{slug}, and their anonymised CSV. */
+export function surveyResultRoutes(results: WebSurveyResults, chromeFor: ChromeFor): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/enquetes/:slug', async (c) => {
+    const view = await results.view(c.req.param('slug'));
+    if (!view) return c.notFound();
+    return render(c, SurveyResultsPage({ chrome: chromeFor(c), view }));
+  });
+  routes.get('/enquetes/:slug/reponses.csv', async (c) => {
+    const slug = c.req.param('slug');
+    const csv = await results.csv(slug);
+    if (csv === undefined) return c.notFound();
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${slug}-reponses.csv"`,
+    });
+  });
+  return routes;
+}
