@@ -9,6 +9,7 @@ import type { Stylesheet } from './assets/stylesheet.ts';
 import type { PageChrome } from './layout/layout.tsx';
 import { BASE_NAVIGATION, type NavItem } from './layout/navigation.ts';
 import { IMMUTABLE, revalidateByDefault } from './middleware/cache.ts';
+import type { PageCache } from './middleware/page-cache.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders, type TlsSettings } from './middleware/security-headers.ts';
 import { BadRequestPage, ForbiddenPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
@@ -35,6 +36,8 @@ export interface WebAppOptions {
    * routes once src/indicators publishes scores; none until then, and no link to them.
    */
   sections?: readonly { nav: NavItem; routes: Hono }[];
+  /** Anonymous public pages kept per data stamp (src/web/middleware/page-cache.ts); none in tests. */
+  pageCache?: PageCache;
 }
 
 /** The public site and API. Built by src/main/web.ts; tests call app.request() on it. */
@@ -58,6 +61,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(options.logger));
   app.use('*', securityHeaders(options.tls));
+  if (options.pageCache) app.use('*', options.pageCache.middleware);
   app.use('*', compress());
   app.use('*', revalidateByDefault());
   app.use('*', etag());
