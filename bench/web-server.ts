@@ -3,20 +3,17 @@
  * server do not share an event loop. `--mode app` serves Baromètre exactly as `barometre serve`
  * does (src/main/web.ts) over the benchmark's SQLite file, with its page cache or, with
  * `--page-cache off`, rendering every request; `--mode floor` serves a constant string
- * through the same stack: @hono/node-server, Hono and the app's own outer middleware (request
- * log, security headers, compression, cache headers, ETag). Both log every request as JSON, into a
- * sink, so that the cost of a log line is in both. It sends `{ url }` to the parent when listening.
+ * through the same stack: @hono/node-server, Hono and the middleware every answer of the app goes
+ * through, a page cache hit included (request log, security headers). Both log every request as
+ * JSON, into a sink, so that the cost of a log line is in both. It sends `{ url }` to the parent when listening.
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
-import { etag } from 'hono/etag';
 import { loadConfig } from '../src/config/config.ts';
 import { openSqlite } from '../src/db/database.ts';
 import { startWebServer } from '../src/main/web.ts';
 import { createJsonLogger } from '../src/shared/logger.ts';
-import { revalidateByDefault } from '../src/web/middleware/cache.ts';
 import { requestLog } from '../src/web/middleware/request-log.ts';
 import { securityHeaders } from '../src/web/middleware/security-headers.ts';
 
@@ -34,9 +31,6 @@ if (values.mode === 'floor') {
   const app = new Hono();
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders({ tls: false, trustProxy: false }));
-  app.use('*', compress());
-  app.use('*', revalidateByDefault());
-  app.use('*', etag());
   app.get('*', (c) => c.text('Baromètre'));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
     send({ url: `http://127.0.0.1:${info.port}` }),

@@ -31,6 +31,8 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/api/v1/territories/:kind/:code': '/api/v1/territories/departement/01',
   '/api/v1/territories/:kind/:code/assessments': '/api/v1/territories/departement/01/assessments',
   '/api/v1/territories/:kind/:code/indicators': '/api/v1/territories/departement/01/indicators',
+  '/api/v1/editions/:year/aggregates': '/api/v1/editions/2026/aggregates',
+  '/api/v1/editions/:year/indicators': '/api/v1/editions/2026/indicators?kind=departement',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
   '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
 };
