@@ -17,6 +17,7 @@ import { dataStamp } from '../editions/data-stamp.query.ts';
 import { listEditions } from '../editions/editions.service.ts';
 import { loadAuthorityIndicators } from '../indicators/indicators.repository.ts';
 import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
+import { authorityHistory } from '../indicators/queries/authority-history.query.ts';
 import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import { themesOfReferential } from '../referential/themes.query.ts';
@@ -93,6 +94,7 @@ export function buildWebServices(
       const [indicators] = await loadAuthorityIndicators(db, run.edition.id, { authorityIds: [profile.id] });
       return indicators && { run, indicators };
     },
+    authorityHistory: (authorityId) => authorityHistory(db, authorityId),
     kindIndicators: memo(
       async (year: number, kind: AuthorityKind, peerGroup?: string) =>
         (await undefinedIfNotFound(

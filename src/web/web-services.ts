@@ -5,6 +5,7 @@ import type { SiteAuditOverview } from '../audits/audits.repository.ts';
 import type { AuthorityKind, EditionRow } from '../db/schema.ts';
 import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
 import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
+import type { AuthorityHistoryEntry } from '../indicators/queries/authority-history.query.ts';
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
 import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
@@ -50,6 +51,8 @@ export interface WebServices {
     kind: AuthorityKind,
     code: string,
   ): Promise<{ run: StoredIndicatorRun; indicators: AuthorityIndicators } | undefined>;
+  /** An authority's stored indicators in every edition that has them, oldest first. */
+  authorityHistory(authorityId: number): Promise<AuthorityHistoryEntry[]>;
   /** Stored indicators of every authority of a kind (or of one peer group) in an edition. */
   kindIndicators(year: number, kind: AuthorityKind, peerGroup?: string): Promise<AuthorityIndicators[]>;
   /** Themes of a referential version with their services, in order. */

@@ -1,6 +1,7 @@
 import type { AssessedService } from '../../assessments/assessments.repository.ts';
 import type { SiteAuditOverview } from '../../audits/audits.repository.ts';
 import type { AssessmentSource, EditionRow } from '../../db/schema.ts';
+import type { AuthorityHistoryEntry } from '../../indicators/queries/authority-history.query.ts';
 import { formatEuros, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
@@ -9,6 +10,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { authorityPath } from '../routes/kind-slugs.ts';
+import { HistorySection } from './authority-history.tsx';
 import {
   ContestLink,
   PeerComparisonSection,
@@ -25,6 +27,8 @@ export interface AuthorityView {
   audit: SiteAuditOverview | undefined;
   /** Undefined until the edition's indicators are computed, or when the authority is not in its panel. */
   scorecard?: Scorecard | undefined;
+  /** The authority's index, end-to-end count and rank in each computed edition. */
+  history?: readonly AuthorityHistoryEntry[];
 }
 
 const SOURCE_LABELS: Record<AssessmentSource, string> = {
@@ -45,6 +49,7 @@ export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: Auth
       <Identity profile={profile} />
       {view.scorecard ? <ScoreFigures scorecard={view.scorecard} /> : null}
       {view.scorecard ? <PeerComparisonSection scorecard={view.scorecard} /> : null}
+      <HistorySection history={view.history ?? []} />
       <Assessments view={view} />
       <PortalChecks audit={view.audit} />
       {view.edition ? <ContestLink path={authorityPath(profile)} /> : null}

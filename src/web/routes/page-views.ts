@@ -60,13 +60,11 @@ export async function loadAuthorityView(
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
-  return {
-    profile,
-    edition,
-    services: assessed,
-    audit,
-    scorecard: await loadScorecard(services, edition, profile),
-  };
+  const [scorecard, history] = await Promise.all([
+    loadScorecard(services, edition, profile),
+    services.authorityHistory(profile.id),
+  ]);
+  return { profile, edition, services: assessed, audit, scorecard, history };
 }
 
 /**
