@@ -28,6 +28,7 @@ import {
   editionDatasets,
 } from '../reports/exports/open-data.service.ts';
 import { DEFAULT_DATA_LICENCE } from '../reports/exports/table-schema.ts';
+import { readReportFile, reportFiles } from '../reports/report/report-files.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { stampedMemo } from '../shared/stamped-memo.ts';
@@ -43,7 +44,12 @@ import type { WebServices } from '../web/web-services.ts';
 /** Composition root of the web server: domain services over one database, the app, the listener. */
 export function buildWebServices(
   database: Database,
-  options: { mailer: Mailer; now?: () => Date },
+  options: {
+    mailer: Mailer;
+    now?: () => Date;
+    /** Where `barometre report` wrote the edition reports (its default); none are served without it. */
+    dataDir?: string;
+  },
 ): WebServices {
   const { db } = database;
   const now = options.now ?? (() => new Date());
@@ -101,6 +107,11 @@ export function buildWebServices(
           listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
         )) ?? [],
     ),
+    reports: {
+      files: async (year) => (options.dataDir ? reportFiles(options.dataDir, year) : []),
+      read: async (year, format) =>
+        options.dataDir ? readReportFile(options.dataDir, year, format) : undefined,
+    },
     themes: (version) => themesOfReferential(db, version),
     themeServiceRates: (input) => themeServiceRates(db, input),
     accounts: {
@@ -149,6 +160,7 @@ export async function startWebServer(options: {
   cogPostalCodeIndex();
   const app = createWebApp({
     services: buildWebServices(options.database, {
+      dataDir: config.dataDir,
       mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
     }),
     stylesheet,

@@ -19,6 +19,7 @@ import { openDataRoutes } from './routes/open-data-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { rankingRoutes } from './routes/ranking-routes.ts';
 import { render } from './routes/render.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { csrfProtection } from './session/csrf.ts';
 import { type AppEnv, sessionMiddleware } from './session/session.ts';
 import type { WebServices } from './web-services.ts';
@@ -84,6 +85,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   app.route('/', pageRoutes(options.services, chromeFor));
   app.route('/', rankingRoutes(options.services, chromeFor));
   app.route('/', openDataRoutes(options.services, chromeFor));
+  app.route('/', reportRoutes(options.services));
   app.route(
     '/',
     accountRoutes({

@@ -9,6 +9,8 @@ import type { AuthorityHistoryEntry } from '../indicators/queries/authority-hist
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
 import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
+import type { ReportFile } from '../reports/report/report-files.ts';
+import type { ReportFormat } from '../reports/report/report-generate.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
@@ -55,6 +57,11 @@ export interface WebServices {
   authorityHistory(authorityId: number): Promise<AuthorityHistoryEntry[]>;
   /** Stored indicators of every authority of a kind (or of one peer group) in an edition. */
   kindIndicators(year: number, kind: AuthorityKind, peerGroup?: string): Promise<AuthorityIndicators[]>;
+  /** The edition reports `barometre report` generated (HTML, PDF), served as they are. */
+  reports: {
+    files(year: number): Promise<ReportFile[]>;
+    read(year: number, format: ReportFormat): Promise<Buffer | undefined>;
+  };
   /** Themes of a referential version with their services, in order. */
   themes(referentialVersion: string): Promise<ThemeSummary[]>;
   /** Per service of a theme: authorities of a kind assessed, digitalised and end to end. */

@@ -11,13 +11,14 @@ import { kindFromSlug } from './kind-slugs.ts';
 /** What the home page shows: the current edition and its per-département and per-level counts. */
 export async function loadHomeView(services: WebServices): Promise<HomeView> {
   const edition = await services.currentEdition();
-  if (!edition) return { edition, simulated: false, departements: [], levels: [] };
-  const [counts, departements, run, levels, indicatorRun] = await Promise.all([
+  if (!edition) return { edition, simulated: false, departements: [], levels: [], reports: [] };
+  const [counts, departements, run, levels, indicatorRun, reports] = await Promise.all([
     services.endToEndByDepartement(edition.id),
     services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
     services.latestAuditRun(edition.id),
     services.levelDistribution(edition.id),
     services.indicatorRun(edition.year),
+    services.reports.files(edition.year),
   ]);
   const ranked = indicatorRun
     ? await services.rankingPage({
@@ -36,6 +37,7 @@ export async function loadHomeView(services: WebServices): Promise<HomeView> {
       name: names.get(count.departementCode) ?? count.departementCode,
     })),
     levels,
+    reports,
     indicators:
       indicatorRun && ranked
         ? {

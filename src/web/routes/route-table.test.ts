@@ -34,6 +34,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/api/v1/editions/:year/aggregates': '/api/v1/editions/2026/aggregates',
   '/api/v1/editions/:year/indicators': '/api/v1/editions/2026/indicators?kind=departement',
   '/donnees/:year/datapackage.json': '/donnees/2026/datapackage.json',
+  '/rapport/:file': '/rapport/2026',
   '/donnees/:year/:file': '/donnees/2026/collectivites.csv',
 };
 
