@@ -19,6 +19,9 @@ import { loadAuthorityIndicators } from '../indicators/indicators.repository.ts'
 import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
 import { authorityHistory } from '../indicators/queries/authority-history.query.ts';
 import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
+import { shippedTaxonomy } from '../initiatives/domains.ts';
+import { publishedInitiatives } from '../initiatives/export/published-initiatives.query.ts';
+import { listInitiatives } from '../initiatives/initiatives.repository.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import { themesOfReferential } from '../referential/themes.query.ts';
 import {
@@ -107,6 +110,11 @@ export function buildWebServices(
           listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
         )) ?? [],
     ),
+    initiatives: {
+      published: () => publishedInitiatives(db),
+      ofAuthority: (authorityId) => listInitiatives(db, { authorityId, status: 'published' }),
+      taxonomy: shippedTaxonomy,
+    },
     reports: {
       files: async (year) => (options.dataDir ? reportFiles(options.dataDir, year) : []),
       read: async (year, format) =>

@@ -15,6 +15,7 @@ import { securityHeaders, type TlsSettings } from './middleware/security-headers
 import { BadRequestPage, ForbiddenPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
 import { accountRoutes } from './routes/account-routes.ts';
 import { adminRoutes, adminRouteTable } from './routes/admin-routes.ts';
+import { initiativeRoutes } from './routes/initiative-routes.ts';
 import { openDataRoutes } from './routes/open-data-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { rankingRoutes } from './routes/ranking-routes.ts';
@@ -86,6 +87,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   app.route('/', rankingRoutes(options.services, chromeFor));
   app.route('/', openDataRoutes(options.services, chromeFor));
   app.route('/', reportRoutes(options.services));
+  app.route('/', initiativeRoutes(options.services, chromeFor));
   app.route(
     '/',
     accountRoutes({

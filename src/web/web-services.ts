@@ -7,6 +7,9 @@ import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
 import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
 import type { AuthorityHistoryEntry } from '../indicators/queries/authority-history.query.ts';
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
+import type { DomainTaxonomy } from '../initiatives/domains.ts';
+import type { InitiativeSummary } from '../initiatives/initiatives.repository.ts';
+import type { PublishedEntry } from '../initiatives/registry-view.rules.ts';
 import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
 import type { ReportFile } from '../reports/report/report-files.ts';
@@ -61,6 +64,13 @@ export interface WebServices {
   reports: {
     files(year: number): Promise<ReportFile[]>;
     read(year: number, format: ReportFormat): Promise<Buffer | undefined>;
+  };
+  /** The initiatives registry's public side: published initiatives only, never contacts. */
+  initiatives: {
+    published(): Promise<PublishedEntry[]>;
+    /** An authority's published initiatives, latest year first. */
+    ofAuthority(authorityId: number): Promise<InitiativeSummary[]>;
+    taxonomy(): DomainTaxonomy;
   };
   /** Themes of a referential version with their services, in order. */
   themes(referentialVersion: string): Promise<ThemeSummary[]>;

@@ -96,7 +96,7 @@ describe('journey through the public site in a browser', () => {
       await expect.poll(() => new URL(page.url()).pathname).toBe('/rapport/2026');
       // The report's own stylesheet is inline: applied only if the CSP allowed it by its hash.
       const rules = await page.evaluate(() =>
-        [...document.styleSheets].reduce((sum, sheet) => sum + sheet.cssRules.length, 0),
+        Array.from(document.styleSheets).reduce((sum, sheet) => sum + sheet.cssRules.length, 0),
       );
       expect(rules).toBeGreaterThan(100);
       await check(page, '5-rapport', cspViolations);

@@ -87,7 +87,14 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 }
 
 /** Public pages and the API; not forms (CSRF tokens), downloads (streamed) nor the back office. */
-const CACHED_PREFIXES = ['/classements', '/collectivites/', '/thematiques', '/analyses', '/api/v1/'];
+const CACHED_PREFIXES = [
+  '/classements',
+  '/collectivites/',
+  '/thematiques',
+  '/analyses',
+  '/initiatives',
+  '/api/v1/',
+];
 
 export function isCacheablePath(path: string): boolean {
   if (path === '/' || path === '/methodologie' || path === '/api') return true;

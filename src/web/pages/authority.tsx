@@ -29,6 +29,8 @@ export interface AuthorityView {
   scorecard?: Scorecard | undefined;
   /** The authority's index, end-to-end count and rank in each computed edition. */
   history?: readonly AuthorityHistoryEntry[];
+  /** Its published initiatives (registry), latest year first, domains by label. */
+  initiatives?: readonly { title: string; year: number; domains: string[] }[];
 }
 
 const SOURCE_LABELS: Record<AssessmentSource, string> = {
@@ -52,8 +54,35 @@ export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: Auth
       <HistorySection history={view.history ?? []} />
       <Assessments view={view} />
       <PortalChecks audit={view.audit} />
+      <AuthorityInitiatives initiatives={view.initiatives ?? []} />
       {view.edition ? <ContestLink path={authorityPath(profile)} /> : null}
     </Layout>
+  );
+}
+
+function AuthorityInitiatives({ initiatives }: { initiatives: NonNullable<AuthorityView['initiatives']> }) {
+  if (initiatives.length === 0) return null;
+  return (
+    <section aria-labelledby="initiatives">
+      <h2 class="govuk-heading-l" id="initiatives">
+        Initiatives numériques
+      </h2>
+      <DataTable
+        caption={`${plural(initiatives.length, 'initiative publiée', 'initiatives publiées')} au registre`}
+        captionClass="govuk-table__caption--s"
+        rows={initiatives}
+        columns={[
+          { header: 'Initiative', cell: (i) => frenchTypography(i.title) },
+          { header: 'Année', cell: (i) => String(i.year) },
+          { header: 'Domaines', cell: (i) => i.domains.join(', ') },
+        ]}
+      />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/initiatives">
+          Le registre des initiatives
+        </a>
+      </p>
+    </section>
   );
 }
 

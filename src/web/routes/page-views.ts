@@ -62,11 +62,25 @@ export async function loadAuthorityView(
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
-  const [scorecard, history] = await Promise.all([
+  const [scorecard, history, initiatives] = await Promise.all([
     loadScorecard(services, edition, profile),
     services.authorityHistory(profile.id),
+    services.initiatives.ofAuthority(profile.id),
   ]);
-  return { profile, edition, services: assessed, audit, scorecard, history };
+  const taxonomy = services.initiatives.taxonomy();
+  return {
+    profile,
+    edition,
+    services: assessed,
+    audit,
+    scorecard,
+    history,
+    initiatives: initiatives.map((i) => ({
+      title: i.title,
+      year: i.year,
+      domains: i.domains.map((key) => taxonomy.domains.find((d) => d.key === key)?.label ?? key),
+    })),
+  };
 }
 
 /**
