@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
 import type { RankingPage, RankingRow, RankingSort } from '../../indicators/queries/ranking-page.query.ts';
 import { peerGroupsOf } from '../../indicators/ranking.rules.ts';
