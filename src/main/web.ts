@@ -34,7 +34,7 @@ import { DEFAULT_DATA_LICENCE } from '../reports/exports/table-schema.ts';
 import { readReportFile, reportFiles } from '../reports/report/report-files.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { stampedMemo } from '../shared/stamped-memo.ts';
+import { recentValue, stampedMemo } from '../shared/stamped-memo.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
 import { cogPostalCodeIndex, createAuthoritySearch } from '../territories/authority-search.service.ts';
@@ -180,7 +180,8 @@ export async function startWebServer(options: {
       ? {}
       : {
           pageCache: createPageCache({
-            stamp: () => dataStamp(options.database.db),
+            // Read at most once a second: a review or a recompute shows within a second.
+            stamp: recentValue(() => dataStamp(options.database.db), 1_000),
             cacheable: isCacheablePath,
           }),
         }),

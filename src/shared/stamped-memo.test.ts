@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampedMemo } from './stamped-memo.ts';
+import { recentValue, stampedMemo } from './stamped-memo.ts';
 
 describe('stampedMemo', () => {
   const counting = () => {
@@ -41,5 +41,32 @@ describe('stampedMemo', () => {
     await memo('c');
     await memo('a');
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('recentValue', () => {
+  it('reads again only once the last value is older than its maximum age, or failed', async () => {
+    let clock = 0;
+    let reads = 0;
+    let fail = false;
+    const value = recentValue(
+      async () => {
+        reads += 1;
+        if (fail) throw new Error('boom');
+        return reads;
+      },
+      1_000,
+      () => clock,
+    );
+    expect(await value()).toBe(1);
+    clock = 999;
+    expect(await value()).toBe(1);
+    clock = 1_000;
+    expect(await value()).toBe(2);
+    fail = true;
+    clock = 2_000;
+    await expect(value()).rejects.toThrow('boom');
+    fail = false;
+    expect(await value()).toBe(4);
   });
 });

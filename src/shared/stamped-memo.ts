@@ -24,3 +24,26 @@ export function stampedMemo<A extends readonly unknown[], T>(
     return value;
   };
 }
+
+/**
+ * The last value of `load`, read again once it is older than `maxAgeMs` (the promise is kept, so
+ * concurrent callers share one read). For a stamp read on every request, when a change may take
+ * that long to be seen.
+ */
+export function recentValue<T>(
+  load: () => Promise<T>,
+  maxAgeMs: number,
+  now: () => number = Date.now,
+): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    const at = now();
+    if (last && at - last.at < maxAgeMs) return last.value;
+    const value = load();
+    last = { at, value };
+    value.catch(() => {
+      if (last?.value === value) last = undefined;
+    });
+    return value;
+  };
+}

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultReportPath, readReportFile, reportFiles } from '../../src/reports/report/report-files.ts';
+import { defaultReportPath } from '../../src/reports/report/report-files.ts';
 import { generateReport } from '../../src/reports/report/report-generate.ts';
 import { type BrowsedApp, browseApp, seriousViolations } from '../support/browser.ts';
+import { withReportsIn } from '../support/page-text.ts';
 import { T0 } from '../support/review-world.ts';
 import { computeWebIndicators } from '../support/web-indicators.ts';
 import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
@@ -24,13 +25,7 @@ describe('journey through the public site in a browser', () => {
   beforeAll(async () => {
     world = await createWebWorld('sqlite', {
       stylesheet: await realStylesheet(),
-      services: (real) => ({
-        ...real,
-        reports: {
-          files: (year) => reportFiles(dataDir, year),
-          read: (year, format) => readReportFile(dataDir, year, format),
-        },
-      }),
+      services: withReportsIn(dataDir),
     });
     await computeWebIndicators(world);
     await generateReport(world.db, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../../test/support/databases.ts';
+import { pageText } from '../../../test/support/page-text.ts';
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 import { shippedClassifier } from '../../initiatives/classification/shipped.ts';
 import { shippedTaxonomy } from '../../initiatives/domains.ts';
@@ -8,13 +9,7 @@ import { moderateInitiative, submitInitiative } from '../../initiatives/initiati
 const NOW = new Date('2026-11-21T08:00:00.000Z');
 const deps = { classifier: shippedClassifier(), taxonomy: shippedTaxonomy(), now: NOW };
 
-/** Text of a page with tags dropped and spaces collapsed. */
-const text = (html: string) =>
-  html
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/[ \n\u00a0\u202f]+/g, ' ');
+const text = pageText;
 
 describe.each(TEST_ENGINES)('public initiatives registry (%s)', (engine) => {
   let world: WebWorld;

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../../test/support/databases.ts';
+import { withReportsIn } from '../../../test/support/page-text.ts';
 import { T0 } from '../../../test/support/review-world.ts';
 import { computeWebIndicators } from '../../../test/support/web-indicators.ts';
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
-import { defaultReportPath, readReportFile, reportFiles } from '../../reports/report/report-files.ts';
+import { defaultReportPath } from '../../reports/report/report-files.ts';
 import { generateReport } from '../../reports/report/report-generate.ts';
 
 describe.each(TEST_ENGINES)('edition report on the site (%s)', (engine) => {
@@ -15,13 +16,7 @@ describe.each(TEST_ENGINES)('edition report on the site (%s)', (engine) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'barometre-report-routes-'));
   beforeAll(async () => {
     world = await createWebWorld(engine, {
-      services: (real) => ({
-        ...real,
-        reports: {
-          files: (year) => reportFiles(dataDir, year),
-          read: (year, format) => readReportFile(dataDir, year, format),
-        },
-      }),
+      services: withReportsIn(dataDir),
     });
     await computeWebIndicators(world);
   });
