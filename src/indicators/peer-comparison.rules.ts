@@ -53,18 +53,47 @@ export function peerComparison(
   authority: AuthorityIndicators,
   everyone: readonly AuthorityIndicators[],
 ): PeerComparison {
-  const peers = everyone.filter(
-    (a) => a.kind === authority.kind && (authority.peerGroup === null || a.peerGroup === authority.peerGroup),
-  );
+  const { size, summaries } = peerSummaries(everyone, authority.kind, authority.peerGroup);
   return {
     peerGroup: authority.peerGroup,
-    size: peers.length,
-    indicators: COMPARED_INDICATORS.map(({ key, label, decimals }) => {
+    size,
+    indicators: COMPARED_INDICATORS.map(({ key, label, decimals }, at) => {
       const value = VALUE_OF[key](authority);
-      const summary = quartiles(peers.map(VALUE_OF[key]));
+      const summary = summaries[at] ?? null;
       return { key, label, decimals, value, peers: summary, position: positionOf(value, summary) };
     }),
   };
+}
+
+type PeerSummaries = { size: number; summaries: (Quartiles | null)[] };
+
+/**
+ * The quartiles depend on the peers only, not on the authority compared: they are kept per list
+ * of peers (callers that cache that list, as the web does per edition, sort thousands of values
+ * once rather than on every scorecard). The lists are read-only, and the key is the list itself.
+ */
+const summariesOf = new WeakMap<readonly AuthorityIndicators[], Map<string, PeerSummaries>>();
+
+function peerSummaries(
+  everyone: readonly AuthorityIndicators[],
+  kind: AuthorityIndicators['kind'],
+  peerGroup: string | null,
+): PeerSummaries {
+  let known = summariesOf.get(everyone);
+  if (!known) {
+    known = new Map();
+    summariesOf.set(everyone, known);
+  }
+  const key = `${kind}|${peerGroup ?? ''}`;
+  const found = known.get(key);
+  if (found) return found;
+  const peers = everyone.filter((a) => a.kind === kind && (peerGroup === null || a.peerGroup === peerGroup));
+  const computed = {
+    size: peers.length,
+    summaries: COMPARED_INDICATORS.map(({ key }) => quartiles(peers.map(VALUE_OF[key]))),
+  };
+  known.set(key, computed);
+  return computed;
 }
 
 function positionOf(value: number | null, summary: Quartiles | null): Position | null {

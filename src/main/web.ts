@@ -13,14 +13,17 @@ import type { OpenCrawlEnvironment } from '../audits/background-crawls.ts';
 import type { Config } from '../config/config.ts';
 import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
+import type { AuthorityKind } from '../db/schema.ts';
 import { findCurrentEdition } from '../editions/current-edition.ts';
+import { dataStamp } from '../editions/data-stamp.query.ts';
 import { listEditions } from '../editions/editions.service.ts';
-import {
-  authorityIndicatorsOf,
-  editionIndicatorRun,
-  listAuthorityIndicators,
-} from '../indicators/indicators.service.ts';
+import { loadAuthorityIndicators } from '../indicators/indicators.repository.ts';
+import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
+import { authorityHistory } from '../indicators/queries/authority-history.query.ts';
 import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
+import { shippedTaxonomy } from '../initiatives/domains.ts';
+import { publishedInitiatives } from '../initiatives/export/published-initiatives.query.ts';
+import { listInitiatives } from '../initiatives/initiatives.repository.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import { themesOfReferential } from '../referential/themes.query.ts';
 import {
@@ -30,14 +33,17 @@ import {
   editionDatasets,
 } from '../reports/exports/open-data.service.ts';
 import { DEFAULT_DATA_LICENCE } from '../reports/exports/table-schema.ts';
+import { readReportFile, reportFiles } from '../reports/report/report-files.ts';
 import { UserError } from '../shared/errors.ts';
 import { type Logger, silentLogger } from '../shared/logger.ts';
+import { recentValue, stampedMemo } from '../shared/stamped-memo.ts';
 import { listAuthorities } from '../territories/authority-list.repository.ts';
 import { findAuthorityProfile } from '../territories/authority-profile.repository.ts';
 import { cogPostalCodeIndex, createAuthoritySearch } from '../territories/authority-search.service.ts';
 import { createWebApp } from '../web/app.ts';
 import { loadStylesheet } from '../web/assets/stylesheet.ts';
 import { overseasShapes } from '../web/map/overseas-shapes.ts';
+import { createPageCache, isCacheablePath } from '../web/middleware/page-cache.ts';
 import type { WebServices } from '../web/web-services.ts';
 import { buildBackOfficeServices } from './back-office-services.ts';
 import { buildWebReview } from './web-review.ts';
@@ -53,11 +59,20 @@ export function buildWebServices(
     publicUrl?: string;
     /** Where crawls started from the back office run (the real web when served). */
     openCrawlEnvironment?: OpenCrawlEnvironment;
+    /** Where `barometre report` wrote the edition reports (its default); none are served without it. */
+    dataDir?: string;
   },
 ): WebServices {
   const { db } = database;
   const now = options.now ?? (() => new Date());
   const search = createAuthoritySearch(db);
+  // Edition-wide reads cost seconds on a full-France edition (a scan of millions of assessments,
+  // thousands of peers): each is kept until the data stamp changes. With better-sqlite3 a query
+  // blocks the event loop, so these would otherwise stall every other request.
+  const stamp = () => dataStamp(db);
+  const memo = <A extends readonly unknown[], T>(load: (...args: A) => Promise<T>) =>
+    stampedMemo(stamp, load, { limit: 200 });
+  const indicatorRun = memo((year: number) => undefinedIfNotFound(editionIndicatorRun(db, year)));
   return {
     currentEdition: () => findCurrentEdition(db),
     listEditions: () => listEditions(db),
@@ -70,8 +85,8 @@ export function buildWebServices(
       ]);
       return { services, audit };
     },
-    endToEndByDepartement: (editionId) => endToEndByDepartement(db, editionId),
-    levelDistribution: (editionId) => levelDistribution(db, editionId),
+    endToEndByDepartement: memo((editionId: number) => endToEndByDepartement(db, editionId)),
+    levelDistribution: memo((editionId: number) => levelDistribution(db, editionId)),
     async latestAuditRun(editionId) {
       const run = await latestRun(db, editionId);
       return run
@@ -89,13 +104,31 @@ export function buildWebServices(
       schema: (year, table) => datasetSchema(db, year, table),
       dataPackage: (year) => editionDataPackage(db, year, { now: now(), licence: DEFAULT_DATA_LICENCE }),
     },
-    indicatorRun: (year) => undefinedIfNotFound(editionIndicatorRun(db, year)),
-    authorityIndicators: (year, kind, code) =>
-      undefinedIfNotFound(authorityIndicatorsOf(db, { year, kind, code })),
-    kindIndicators: async (year, kind, peerGroup) =>
-      (await undefinedIfNotFound(
-        listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
-      )) ?? [],
+    indicatorRun,
+    async authorityIndicators(year, kind, code) {
+      // By the profile's indexed lookup, not the code resolver that loads every authority.
+      const [run, profile] = await Promise.all([indicatorRun(year), findAuthorityProfile(db, kind, code)]);
+      if (!run || !profile) return undefined;
+      const [indicators] = await loadAuthorityIndicators(db, run.edition.id, { authorityIds: [profile.id] });
+      return indicators && { run, indicators };
+    },
+    authorityHistory: (authorityId) => authorityHistory(db, authorityId),
+    kindIndicators: memo(
+      async (year: number, kind: AuthorityKind, peerGroup?: string) =>
+        (await undefinedIfNotFound(
+          listAuthorityIndicators(db, year, { kind, ...(peerGroup === undefined ? {} : { peerGroup }) }),
+        )) ?? [],
+    ),
+    initiatives: {
+      published: () => publishedInitiatives(db),
+      ofAuthority: (authorityId) => listInitiatives(db, { authorityId, status: 'published' }),
+      taxonomy: shippedTaxonomy,
+    },
+    reports: {
+      files: async (year) => (options.dataDir ? reportFiles(options.dataDir, year) : []),
+      read: async (year, format) =>
+        options.dataDir ? readReportFile(options.dataDir, year, format) : undefined,
+    },
     themes: (version) => themesOfReferential(db, version),
     themeServiceRates: (input) => themeServiceRates(db, input),
     accounts: {
@@ -143,6 +176,8 @@ export async function startWebServer(options: {
   /** 0 picks a free port (tests). */
   port?: number;
   hostname?: string;
+  /** False serves every request afresh (bench:web measures both). */
+  pageCache?: boolean;
 }): Promise<RunningWebServer> {
   const { config, logger } = options;
   const stylesheet = await loadStylesheet({ cacheDir: path.join(config.dataDir, 'cache') });
@@ -150,6 +185,7 @@ export async function startWebServer(options: {
   overseasShapes();
   cogPostalCodeIndex();
   const services = buildWebServices(options.database, {
+    dataDir: config.dataDir,
     mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
     logger,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
@@ -166,6 +202,15 @@ export async function startWebServer(options: {
     tls: { tls: config.webTls, trustProxy: config.webTrustProxy },
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     version: options.version,
+    ...(options.pageCache === false
+      ? {}
+      : {
+          pageCache: createPageCache({
+            // Read at most once a second: a review or a recompute shows within a second.
+            stamp: recentValue(() => dataStamp(options.database.db), 1_000),
+            cacheable: isCacheablePath,
+          }),
+        }),
   });
   const port = options.port ?? config.port;
   const server = await new Promise<ServerType>((resolve, reject) => {

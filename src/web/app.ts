@@ -9,15 +9,18 @@ import type { Stylesheet } from './assets/stylesheet.ts';
 import type { PageChrome } from './layout/layout.tsx';
 import { BASE_NAVIGATION, type NavItem } from './layout/navigation.ts';
 import { IMMUTABLE, revalidateByDefault } from './middleware/cache.ts';
+import type { PageCache } from './middleware/page-cache.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders, type TlsSettings } from './middleware/security-headers.ts';
 import { BadRequestPage, ForbiddenPage, NotFoundPage, ServerErrorPage } from './pages/error-pages.tsx';
 import { accountRoutes } from './routes/account-routes.ts';
 import { adminRoutes, adminRouteTable } from './routes/admin-routes.ts';
+import { initiativeRoutes } from './routes/initiative-routes.ts';
 import { openDataRoutes } from './routes/open-data-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { rankingRoutes } from './routes/ranking-routes.ts';
 import { render } from './routes/render.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { surveyRoutes } from './routes/survey-routes.ts';
 import { csrfProtection } from './session/csrf.ts';
 import { type AppEnv, sessionMiddleware } from './session/session.ts';
@@ -36,6 +39,8 @@ export interface WebAppOptions {
    * routes once src/indicators publishes scores; none until then, and no link to them.
    */
   sections?: readonly { nav: NavItem; routes: Hono }[];
+  /** Anonymous public pages kept per data stamp (src/web/middleware/page-cache.ts); none in tests. */
+  pageCache?: PageCache;
 }
 
 /** The public site and API. Built by src/main/web.ts; tests call app.request() on it. */
@@ -59,6 +64,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(options.logger));
   app.use('*', securityHeaders(options.tls));
+  if (options.pageCache) app.use('*', options.pageCache.middleware);
   app.use('*', compress());
   app.use('*', revalidateByDefault());
   app.use('*', etag());
@@ -81,6 +87,8 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   app.route('/', pageRoutes(options.services, chromeFor));
   app.route('/', rankingRoutes(options.services, chromeFor));
   app.route('/', openDataRoutes(options.services, chromeFor));
+  app.route('/', reportRoutes(options.services));
+  app.route('/', initiativeRoutes(options.services, chromeFor));
   app.route(
     '/',
     accountRoutes({

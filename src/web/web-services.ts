@@ -5,9 +5,15 @@ import type { SiteAuditOverview } from '../audits/audits.repository.ts';
 import type { AuthorityKind, EditionRow } from '../db/schema.ts';
 import type { StoredIndicatorRun } from '../indicators/indicators.service.ts';
 import type { AuthorityIndicators } from '../indicators/indicators.types.ts';
+import type { AuthorityHistoryEntry } from '../indicators/queries/authority-history.query.ts';
 import type { RankingFilter, RankingPage } from '../indicators/queries/ranking-page.query.ts';
+import type { DomainTaxonomy } from '../initiatives/domains.ts';
+import type { InitiativeSummary } from '../initiatives/initiatives.repository.ts';
+import type { PublishedEntry } from '../initiatives/registry-view.rules.ts';
 import type { ThemeSummary } from '../referential/themes.query.ts';
 import type { DatasetEntry } from '../reports/exports/open-data.service.ts';
+import type { ReportFile } from '../reports/report/report-files.ts';
+import type { ReportFormat } from '../reports/report/report-generate.ts';
 import type { AuthorityListFilter, AuthorityPage } from '../territories/authority-list.repository.ts';
 import type { AuthorityProfile } from '../territories/authority-profile.repository.ts';
 import type { SearchHit } from '../territories/authority-search.rules.ts';
@@ -57,8 +63,22 @@ export interface WebServices {
     kind: AuthorityKind,
     code: string,
   ): Promise<{ run: StoredIndicatorRun; indicators: AuthorityIndicators } | undefined>;
+  /** An authority's stored indicators in every edition that has them, oldest first. */
+  authorityHistory(authorityId: number): Promise<AuthorityHistoryEntry[]>;
   /** Stored indicators of every authority of a kind (or of one peer group) in an edition. */
   kindIndicators(year: number, kind: AuthorityKind, peerGroup?: string): Promise<AuthorityIndicators[]>;
+  /** The edition reports `barometre report` generated (HTML, PDF), served as they are. */
+  reports: {
+    files(year: number): Promise<ReportFile[]>;
+    read(year: number, format: ReportFormat): Promise<Buffer | undefined>;
+  };
+  /** The initiatives registry's public side: published initiatives only, never contacts. */
+  initiatives: {
+    published(): Promise<PublishedEntry[]>;
+    /** An authority's published initiatives, latest year first. */
+    ofAuthority(authorityId: number): Promise<InitiativeSummary[]>;
+    taxonomy(): DomainTaxonomy;
+  };
   /** Themes of a referential version with their services, in order. */
   themes(referentialVersion: string): Promise<ThemeSummary[]>;
   /** Per service of a theme: authorities of a kind assessed, digitalised and end to end. */

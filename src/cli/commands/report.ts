@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { defaultReportPath } from '../../reports/report/report-files.ts';
 import { generateReport, REPORT_FORMATS, type ReportFormat } from '../../reports/report/report-generate.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
@@ -20,9 +21,7 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { edition?: number; format: ReportFormat; out?: string }) => {
       const { db } = await ctx.database();
       const year = options.edition ?? ctx.now().getUTCFullYear();
-      const out = path.resolve(
-        options.out ?? path.join(ctx.config.dataDir, 'rapports', `barometre-${year}.${options.format}`),
-      );
+      const out = path.resolve(options.out ?? defaultReportPath(ctx.config.dataDir, year, options.format));
       const report = await generateReport(db, {
         year,
         format: options.format,

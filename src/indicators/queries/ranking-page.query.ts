@@ -55,43 +55,59 @@ const SORT_COLUMN = {
  * pages never overlap.
  */
 export async function rankingPage(db: Executor, filter: RankingFilter): Promise<RankingPage> {
+  const byAuthority = Boolean(filter.regionCode || filter.departementCode);
   let query = db
     .selectFrom('authority_indicators as i')
     .innerJoin('authorities as a', 'a.id', 'i.authority_id')
     .where('i.edition_id', '=', filter.editionId);
-  if (filter.kind) query = query.where('i.kind', '=', filter.kind);
+  // The count needs the authorities only to filter by place: 35 000 joins less otherwise.
+  let counted = db.selectFrom('authority_indicators as i').where('i.edition_id', '=', filter.editionId);
+  if (filter.kind) {
+    query = query.where('i.kind', '=', filter.kind);
+    counted = counted.where('i.kind', '=', filter.kind);
+  }
+  if (filter.peerGroup) {
+    query = query.where('i.peer_group', '=', filter.peerGroup);
+    counted = counted.where('i.peer_group', '=', filter.peerGroup);
+  }
   if (filter.regionCode) query = query.where('a.region_code', '=', filter.regionCode);
   if (filter.departementCode) query = query.where('a.departement_code', '=', filter.departementCode);
-  if (filter.peerGroup) query = query.where('i.peer_group', '=', filter.peerGroup);
 
   const column = SORT_COLUMN[filter.sort];
-  let rowsQuery = query
-    .select([
-      'i.kind',
-      'a.code',
-      'a.name',
-      'a.region_code',
-      'a.departement_code',
-      'i.population',
-      'i.peer_group',
-      'i.index_score',
-      'i.index_partial',
-      'i.rank',
-      'i.rank_total',
-      'i.end_to_end',
-      'i.themes_covered',
-      'i.themes_applicable',
-    ])
-    // Both engines sort NULL differently; this puts unknown populations last either way.
-    .orderBy((eb) => eb.case().when(column, 'is', null).then(1).else(0).end())
-    .orderBy(column, filter.direction)
-    .orderBy('a.name')
-    .orderBy('a.code');
+  let rowsQuery = query.select([
+    'i.kind',
+    'a.code',
+    'a.name',
+    'a.region_code',
+    'a.departement_code',
+    'i.population',
+    'i.peer_group',
+    'i.index_score',
+    'i.index_partial',
+    'i.rank',
+    'i.rank_total',
+    'i.end_to_end',
+    'i.themes_covered',
+    'i.themes_applicable',
+  ]);
+  if (filter.sort === 'indice' && filter.kind) {
+    // Within a kind the rank is the competition rank of the index (never null): the same order,
+    // read from the (edition, kind, rank) index up to the page instead of sorting every row.
+    rowsQuery = rowsQuery.orderBy('i.rank', filter.direction === 'desc' ? 'asc' : 'desc');
+  } else {
+    rowsQuery = rowsQuery
+      // Both engines sort NULL differently; this puts unknown populations last either way.
+      .orderBy((eb) => eb.case().when(column, 'is', null).then(1).else(0).end())
+      .orderBy(column, filter.direction);
+  }
+  rowsQuery = rowsQuery.orderBy('a.name').orderBy('a.code');
   if (filter.page) {
     rowsQuery = rowsQuery.limit(filter.page.size).offset((filter.page.number - 1) * filter.page.size);
   }
   const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    (byAuthority ? query : counted)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
     rowsQuery.execute(),
   ]);
   return {

@@ -12,6 +12,7 @@ import {
   presentTerritoryDetail,
 } from './api-presenters.ts';
 import { assessmentsQuery, searchQuery, territoriesQuery, territoryParams } from './api-schemas.ts';
+import { editionApiRoutes } from './edition-api-routes.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** /api/v1: read-only JSON; errors are turned into JSON by the app's error handler. */
@@ -22,12 +23,20 @@ export function apiRoutes(services: WebServices, version: string): Hono {
   api.get('/', (c) =>
     c.json({
       openapi: '/api/v1/openapi.json',
-      endpoints: ['/api/v1/editions', '/api/v1/territories', '/api/v1/search'],
+      endpoints: [
+        '/api/v1/editions',
+        '/api/v1/editions/{year}/aggregates',
+        '/api/v1/editions/{year}/indicators',
+        '/api/v1/territories',
+        '/api/v1/search',
+      ],
     }),
   );
   api.get('/openapi.json', (c) => c.json(openApiDocument(version)));
 
   api.get('/editions', async (c) => c.json({ data: (await services.listEditions()).map(presentEdition) }));
+
+  api.route('/', editionApiRoutes(services));
 
   api.get('/territories', async (c) => {
     const query = validate(territoriesQuery, c.req.query());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiError, assessmentsQuery, responses, searchQuery, territoriesQuery } from './api-schemas.ts';
+import { aggregatesQuery, editionIndicatorsQuery, editionResponses } from './edition-api-schemas.ts';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
 
@@ -31,6 +32,14 @@ const pathParameters = [
   { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
 ];
 
+const yearParameter = {
+  name: 'year',
+  in: 'path',
+  required: true,
+  description: 'Année de l’édition',
+  schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+};
+
 const errorResponses = {
   '400': { description: 'Paramètre invalide', content: json(apiError) },
   '404': { description: 'Ressource introuvable', content: json(apiError) },
@@ -51,6 +60,27 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'Éditions, la plus récente d’abord',
           responses: { '200': { description: 'Éditions', content: json(responses.editions) } },
+        },
+      },
+      '/editions/{year}/aggregates': {
+        get: {
+          summary:
+            'Agrégats d’une édition par type de collectivité : distributions, classement des thématiques, corrélations',
+          parameters: [yearParameter, ...queryParameters(aggregatesQuery)],
+          responses: {
+            '200': { description: 'Agrégats', content: json(editionResponses.aggregates) },
+            ...errorResponses,
+          },
+        },
+      },
+      '/editions/{year}/indicators': {
+        get: {
+          summary: 'Indicateurs des collectivités d’un type dans une édition, filtrés, triés et paginés',
+          parameters: [yearParameter, ...queryParameters(editionIndicatorsQuery)],
+          responses: {
+            '200': { description: 'Une page d’indicateurs', content: json(editionResponses.indicators) },
+            ...errorResponses,
+          },
         },
       },
       '/territories': {

@@ -10,6 +10,7 @@ export const BASE_NAVIGATION: readonly NavItem[] = [
   { href: '/recherche', label: 'Rechercher une collectivité' },
   { href: '/thematiques', label: 'Thématiques' },
   { href: '/analyses', label: 'Analyses' },
+  { href: '/initiatives', label: 'Initiatives' },
   { href: '/methodologie', label: 'Méthodologie' },
   { href: '/donnees', label: 'Données ouvertes' },
   { href: '/api', label: 'API' },

@@ -1,6 +1,7 @@
 import type { AssessedService } from '../../assessments/assessments.repository.ts';
 import type { SiteAuditOverview } from '../../audits/audits.repository.ts';
 import type { AssessmentSource, EditionRow } from '../../db/schema.ts';
+import type { AuthorityHistoryEntry } from '../../indicators/queries/authority-history.query.ts';
 import { formatEuros, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import type { AuthorityProfile } from '../../territories/authority-profile.repository.ts';
@@ -10,6 +11,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { authorityPath } from '../routes/kind-slugs.ts';
+import { HistorySection } from './authority-history.tsx';
 import {
   ContestLink,
   PeerComparisonSection,
@@ -27,6 +29,10 @@ export interface AuthorityView {
   audit: SiteAuditOverview | undefined;
   /** Undefined until the edition's indicators are computed, or when the authority is not in its panel. */
   scorecard?: Scorecard | undefined;
+  /** The authority's index, end-to-end count and rank in each computed edition. */
+  history?: readonly AuthorityHistoryEntry[];
+  /** Its published initiatives (registry), latest year first, domains by label. */
+  initiatives?: readonly { title: string; year: number; domains: string[] }[];
 }
 
 const SOURCE_LABELS: Record<AssessmentSource, string> = {
@@ -47,11 +53,39 @@ export function AuthorityPage({ chrome, view }: { chrome: PageChrome; view: Auth
       <Identity profile={profile} />
       {view.scorecard ? <ScoreFigures scorecard={view.scorecard} /> : null}
       {view.scorecard ? <PeerComparisonSection scorecard={view.scorecard} /> : null}
+      <HistorySection history={view.history ?? []} />
       <Assessments view={view} />
       <PortalChecks audit={view.audit} />
+      <AuthorityInitiatives initiatives={view.initiatives ?? []} />
       {/* A representative signs in and lands in the authority's space, where contests are filed. */}
       {view.edition ? <ContestLink path={spacePath(profile)} /> : null}
     </Layout>
+  );
+}
+
+function AuthorityInitiatives({ initiatives }: { initiatives: NonNullable<AuthorityView['initiatives']> }) {
+  if (initiatives.length === 0) return null;
+  return (
+    <section aria-labelledby="initiatives">
+      <h2 class="govuk-heading-l" id="initiatives">
+        Initiatives numériques
+      </h2>
+      <DataTable
+        caption={`${plural(initiatives.length, 'initiative publiée', 'initiatives publiées')} au registre`}
+        captionClass="govuk-table__caption--s"
+        rows={initiatives}
+        columns={[
+          { header: 'Initiative', cell: (i) => frenchTypography(i.title) },
+          { header: 'Année', cell: (i) => String(i.year) },
+          { header: 'Domaines', cell: (i) => i.domains.join(', ') },
+        ]}
+      />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/initiatives">
+          Le registre des initiatives
+        </a>
+      </p>
+    </section>
   );
 }
 

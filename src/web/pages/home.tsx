@@ -1,8 +1,10 @@
 import type { DepartementCount } from '../../assessments/end-to-end-by-departement.query.ts';
 import type { EditionRow } from '../../db/schema.ts';
+import type { ReportFile } from '../../reports/report/report-files.ts';
 import { formatDate, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { DepartementMapSection } from '../components/departement-map.tsx';
+import { ReportLinks } from '../components/report-links.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import type { MapValue } from '../map/france-map.ts';
 import { integerScale } from '../map/map-scale.ts';
@@ -20,6 +22,8 @@ export interface HomeView {
   simulated: boolean;
   departements: DepartementRow[];
   levels: { level: number; count: number }[];
+  /** The edition's report, in the formats generated. */
+  reports: ReportFile[];
   /** Stored indicators of the edition; undefined until computed (the raw counts stand in). */
   indicators?: HomeIndicators | undefined;
 }
@@ -47,6 +51,7 @@ export function HomePage({ chrome, view }: { chrome: PageChrome; view: HomeView 
         <EndToEndMap view={view} />
       ) : null}
       {view.indicators ? <ThemesChart indicators={view.indicators} /> : null}
+      {edition ? <ReportLinks year={edition.year} files={view.reports} /> : null}
       {edition && view.levels.some((l) => l.count > 0) ? (
         <section aria-labelledby="niveaux-titre">
           <h2 class="govuk-heading-l" id="niveaux-titre">

@@ -1,7 +1,9 @@
 import type { EditionRow } from '../../db/schema.ts';
 import type { DatasetEntry } from '../../reports/exports/open-data.service.ts';
+import type { ReportFile } from '../../reports/report/report-files.ts';
 import { frenchTypography } from '../../shared/french-typography.ts';
 import { DataTable } from '../components/data-table.tsx';
+import { ReportLinks } from '../components/report-links.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { EditionBanner } from './home.tsx';
 
@@ -9,6 +11,8 @@ export interface OpenDataView {
   edition: EditionRow | undefined;
   datasets: DatasetEntry[];
   simulated: boolean;
+  /** The edition's report, in the formats generated. */
+  reports: ReportFile[];
 }
 
 /** Table Schema types in French, for readers who do not know the specification. */
@@ -35,6 +39,7 @@ export function OpenDataPage({ chrome, view }: { chrome: PageChrome; view: OpenD
               'Chaque table de l’édition se télécharge au format CSV (UTF-8, virgule comme séparateur, point décimal, cellule vide pour une valeur manquante), avec son schéma au format Table Schema ; le descripteur Data Package les réunit, avec la licence.',
             )}
           </p>
+          <ReportLinks year={edition.year} files={view.reports} />
           <p class="govuk-body">
             <a class="govuk-link" href={`${base}/datapackage.json`}>
               {`Descripteur Data Package de l’édition ${edition.year} (datapackage.json)`}

@@ -1,10 +1,10 @@
-import type { Child } from 'hono/jsx';
 import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
 import type { RankingPage, RankingRow, RankingSort } from '../../indicators/queries/ranking-page.query.ts';
 import { peerGroupsOf } from '../../indicators/ranking.rules.ts';
 import { formatDecimal, formatInteger, frenchTypography, plural } from '../../shared/french-typography.ts';
 import { authorityKindName } from '../../territories/authority-lookup.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
+import { option, Select } from '../components/select-field.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
 import { authorityPath, kindSlug } from '../routes/kind-slugs.ts';
 import {
@@ -71,25 +71,6 @@ export function RankingsPage({ chrome, view }: { chrome: PageChrome; view: Ranki
     </Layout>
   );
 }
-
-function Select({ id, label, children }: { id: string; label: string; children: Child }) {
-  return (
-    <div class="govuk-form-group">
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      <select class="govuk-select" id={id} name={id}>
-        {children}
-      </select>
-    </div>
-  );
-}
-
-const option = (value: string, label: string, current: string | undefined) => (
-  <option value={value} selected={value === (current ?? '')}>
-    {label}
-  </option>
-);
 
 /** A GET form: it works without JavaScript, and its URL is the view one can share. */
 function Filters({ view }: { view: RankingsView }) {

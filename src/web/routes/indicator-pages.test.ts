@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../../test/support/databases.ts';
+import { pageText } from '../../../test/support/page-text.ts';
 import { computeWebIndicators } from '../../../test/support/web-indicators.ts';
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 
-/** Text of a page with tags dropped and spaces collapsed, for reading sentences and table rows. */
-const text = (html: string) =>
-  html
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/[ \n\u00a0\u202f]+/g, ' ');
+const text = pageText;
 
 describe.each(TEST_ENGINES)('scorecard, theme and analysis pages (%s)', (engine) => {
   let world: WebWorld;

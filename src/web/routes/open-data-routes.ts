@@ -22,14 +22,18 @@ export function openDataRoutes(services: WebServices, chromeFor: ChromeFor): Hon
 
   routes.get('/donnees', async (c) => {
     const edition = await services.currentEdition();
-    const [datasets, run] = edition
-      ? await Promise.all([services.openData.datasets(edition.year), services.latestAuditRun(edition.id)])
-      : [undefined, undefined];
+    const [datasets, run, reports] = edition
+      ? await Promise.all([
+          services.openData.datasets(edition.year),
+          services.latestAuditRun(edition.id),
+          services.reports.files(edition.year),
+        ])
+      : [undefined, undefined, []];
     return render(
       c,
       OpenDataPage({
         chrome: chromeFor(c),
-        view: { edition, datasets: datasets ?? [], simulated: run?.simulated === true },
+        view: { edition, datasets: datasets ?? [], simulated: run?.simulated === true, reports },
       }),
     );
   });

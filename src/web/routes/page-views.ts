@@ -11,13 +11,14 @@ import { kindFromSlug } from './kind-slugs.ts';
 /** What the home page shows: the current edition and its per-département and per-level counts. */
 export async function loadHomeView(services: WebServices): Promise<HomeView> {
   const edition = await services.currentEdition();
-  if (!edition) return { edition, simulated: false, departements: [], levels: [] };
-  const [counts, departements, run, levels, indicatorRun] = await Promise.all([
+  if (!edition) return { edition, simulated: false, departements: [], levels: [], reports: [] };
+  const [counts, departements, run, levels, indicatorRun, reports] = await Promise.all([
     services.endToEndByDepartement(edition.id),
     services.listAuthorities({ kind: 'departement', page: 1, perPage: 200 }),
     services.latestAuditRun(edition.id),
     services.levelDistribution(edition.id),
     services.indicatorRun(edition.year),
+    services.reports.files(edition.year),
   ]);
   const ranked = indicatorRun
     ? await services.rankingPage({
@@ -36,6 +37,7 @@ export async function loadHomeView(services: WebServices): Promise<HomeView> {
       name: names.get(count.departementCode) ?? count.departementCode,
     })),
     levels,
+    reports,
     indicators:
       indicatorRun && ranked
         ? {
@@ -64,12 +66,24 @@ export async function loadAuthorityView(
   const { services: assessed, audit } = edition
     ? await services.authorityAssessments(edition.id, profile.id)
     : { services: [], audit: undefined };
+  const [scorecard, history, initiatives] = await Promise.all([
+    loadScorecard(services, edition, profile),
+    services.authorityHistory(profile.id),
+    services.initiatives.ofAuthority(profile.id),
+  ]);
+  const taxonomy = services.initiatives.taxonomy();
   return {
     profile,
     edition,
     services: assessed,
     audit,
-    scorecard: await loadScorecard(services, edition, profile),
+    scorecard,
+    history,
+    initiatives: initiatives.map((i) => ({
+      title: i.title,
+      year: i.year,
+      domains: i.domains.map((key) => taxonomy.domains.find((d) => d.key === key)?.label ?? key),
+    })),
   };
 }
 
