@@ -5,6 +5,7 @@ import * as reviewWorkflow from './0003-review-workflow.ts';
 import * as indicators from './0004-indicators.ts';
 import * as initiatives from './0005-initiatives.ts';
 import * as accounts from './0006-accounts.ts';
+import * as jobs from './0008-jobs.ts';
 
 /**
  * Every migration, by name. Names sort in the order they apply; never rename or edit one that
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-indicators': indicators,
   '0005-initiatives': initiatives,
   '0006-accounts': accounts,
+  '0008-jobs': jobs,
 };

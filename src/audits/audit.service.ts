@@ -16,6 +16,7 @@ import type { AuditTarget } from '../territories/audit-targets.ts';
 import {
   createRun,
   ensureSites,
+  findRun,
   findUnfinishedRun,
   finishRun,
   markSite,
@@ -48,6 +49,11 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Threads detecting pages; 0 detects on the crawler's thread. Default: the other cores, at most 4. */
   detectionWorkers?: number;
+  /**
+   * Audit within this run (a queued campaign's, src/audits/campaign.service.ts) and leave it open:
+   * the campaign closes it when its last site is done.
+   */
+  runId?: number;
 }
 
 export interface AuditProgress {
@@ -129,7 +135,8 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
   }
   const stored = await loadStoredReferential(db, edition.referential_version);
 
-  const unfinished = await findUnfinishedRun(db, edition.id);
+  const unfinished =
+    options.runId === undefined ? await findUnfinishedRun(db, edition.id) : await findRun(db, options.runId);
   const run =
     unfinished ??
     (await createRun(
@@ -249,7 +256,9 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     },
   ).finally(() => detection.close());
 
-  await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
+  if (options.runId === undefined) {
+    await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
+  }
   return {
     ...progress,
     elapsedMs: performance.now() - started,

@@ -10,6 +10,7 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
 import { outboxMailer } from '../mail/mailer.ts';
 import { createJsonLogger } from '../shared/logger.ts';
+import { openJobs } from './jobs.ts';
 import { startSimulatedWeb } from './simulated-web.ts';
 import { startWebServer } from './web.ts';
 
@@ -66,6 +67,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       crawlerRuntime: (overrides) => createCrawlerRuntime(config, overrides),
       simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+      openJobs: async ({ crawler, ...options }) =>
+        openJobs(
+          {
+            config,
+            database: await ctx.database(),
+            now: ctx.now,
+            mailer: ctx.mailer(),
+            crawlerRuntime: (overrides) =>
+              createCrawlerRuntime(config, {
+                ...crawler,
+                ...overrides,
+                politeness: { ...crawler?.politeness, ...overrides?.politeness },
+              }),
+            simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+          },
+          options,
+        ),
       startWebServer: (opened) =>
         startWebServer({
           config,
