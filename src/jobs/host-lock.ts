@@ -63,9 +63,14 @@ const RETRY_MS = 200;
 export function postgresHostLock(url: string, maxHeld: number): HostLock {
   const pool = new pg.Pool({ connectionString: url, max: maxHeld, application_name: 'barometre-host-lock' });
   pool.on('error', () => {});
+  /** Connections holding a lock: closing the lock destroys them, which releases their locks. */
+  const held = new Set<pg.PoolClient>();
+  const onClientError = () => {};
   return {
     async acquire(host, signal) {
       const client = await pool.connect();
+      // A held connection that the server ends (restart, a killed session) must not crash the worker.
+      client.on('error', onClientError);
       const key = host.toLowerCase();
       try {
         for (;;) {
@@ -78,12 +83,16 @@ export function postgresHostLock(url: string, maxHeld: number): HostLock {
           await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
         }
       } catch (error) {
+        client.off('error', onClientError);
         client.release();
         throw error;
       }
+      held.add(client);
       return async () => {
+        if (!held.delete(client)) return;
         try {
           await client.query('select pg_advisory_unlock($1, hashtext($2))', [HOST_LOCK_SPACE, key]);
+          client.off('error', onClientError);
           client.release();
         } catch (error) {
           // A connection that failed is destroyed, which releases the lock with the session.
@@ -91,6 +100,10 @@ export function postgresHostLock(url: string, maxHeld: number): HostLock {
         }
       };
     },
-    close: () => pool.end(),
+    async close() {
+      for (const client of held) client.release(new Error('verrou d’hôte fermé'));
+      held.clear();
+      await pool.end();
+    },
   };
 }

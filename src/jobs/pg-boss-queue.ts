@@ -125,9 +125,10 @@ export async function createPgBossQueue(
       await boss.stop({ graceful, close: false, timeout: graceful ? longest * 1000 : 1000 });
     },
     async drained() {
+      // From the job table itself: pg-boss's queue counts are a cache refreshed every minute.
       for (;;) {
-        const queues = await boss.getQueues([...definitions.keys()]);
-        if (queues.every((q) => q.queuedCount === 0 && q.activeCount === 0)) return;
+        const { kinds } = await pgBossStatus(settings.url, 1);
+        if (kinds.every((k) => k.queued === 0 && k.running === 0)) return;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     },
