@@ -234,6 +234,15 @@ export async function pagesForResume(
   }));
 }
 
+export async function countSitePages(db: Executor, siteId: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_pages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function portalFactsOfSite(db: Executor, siteId: number): Promise<unknown[]> {
   const rows = await db
     .selectFrom('audit_pages')

@@ -61,7 +61,12 @@ const RETRY_MS = 200;
  * the lock at once: no lock outlives its holder.
  */
 export function postgresHostLock(url: string, maxHeld: number): HostLock {
-  const pool = new pg.Pool({ connectionString: url, max: maxHeld, application_name: 'barometre-host-lock' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxHeld,
+    // The pid in the name tells an operator (and the tests) which worker holds which host.
+    application_name: `barometre-host-lock:${process.pid}`,
+  });
   pool.on('error', () => {});
   /** Connections holding a lock: closing the lock destroys them, which releases their locks. */
   const held = new Set<pg.PoolClient>();
