@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PgBoss } from 'pg-boss';
+import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import {
   JOB_KINDS,
   type JobDefinition,
@@ -27,7 +27,7 @@ export interface PgBossSettings {
 export const PG_BOSS_SCHEMA = 'pgboss';
 
 /**
- * The queue on PostgreSQL (pg-boss, docs/adr/0008): jobs are rows, claimed with SKIP LOCKED, so any
+ * The queue on PostgreSQL (pg-boss, docs/operations.md): jobs are rows, claimed with SKIP LOCKED, so any
  * number of workers on any number of machines share them. Each kind is a pg-boss queue created
  * with the retry policy and lease of its definition; a worker beats a heartbeat while it holds a
  * job, and pg-boss's supervisor hands the job of a silent worker to another.
@@ -74,7 +74,69 @@ export async function createPgBossQueue(
     return key === undefined ? {} : { singletonKey: key };
   };
 
-  return {
+  let stopping = false;
+  const loops: Promise<void>[] = [];
+  const running = new Set<AbortController>();
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => {
+    for (const wake of sleepers) wake();
+  };
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  const pollingMs = (settings.pollingSeconds ?? 1) * 1000;
+
+  /**
+   * One slot of this worker: fetch a job, run it while beating its heartbeat, settle it, and
+   * fetch the next at once. pg-boss's own work() waits out its polling interval after every
+   * job, which capped a worker at one site per interval and slot (bench:scale).
+   */
+  async function takeJobs(kind: JobKind): Promise<void> {
+    const definition = definitionOf(kind);
+    while (!stopping) {
+      let job: JobWithMetadata<unknown> | undefined;
+      try {
+        [job] = await boss.fetch<unknown>(kind, { batchSize: 1, includeMetadata: true });
+      } catch (error) {
+        process.emitWarning(`pg-boss fetch ${kind} : ${errorMessage(error)}`);
+      }
+      if (!job) {
+        await idle(pollingMs);
+        continue;
+      }
+      const held = job;
+      const controller = new AbortController();
+      running.add(controller);
+      const beat = setInterval(
+        () => void boss.touch(kind, held).catch(() => {}),
+        (settings.heartbeatSeconds * 1000) / 2,
+      );
+      try {
+        await runAttempt(definition, env(), {
+          id: held.id,
+          payload: held.data,
+          attempt: held.retryCount + 1,
+          signal: controller.signal,
+        });
+        await boss.complete(kind, held);
+      } catch (error) {
+        // pg-boss retries it after the queue's delay, or marks it failed after the last retry.
+        await boss.fail(kind, held, { message: errorMessage(error) }).catch(() => {});
+      } finally {
+        clearInterval(beat);
+        running.delete(controller);
+      }
+    }
+  }
+
+  const queue: JobQueue = {
     name: 'pg-boss',
     async enqueue(kind, payload, options = {}) {
       const id = await boss.send(kind, payload as object, {
@@ -97,32 +159,17 @@ export async function createPgBossQueue(
       return queued;
     },
     async work(kinds, options) {
+      stopping = false;
       for (const kind of kinds) {
-        const definition = definitionOf(kind);
-        await boss.work<unknown>(
-          kind,
-          {
-            includeMetadata: true,
-            batchSize: 1,
-            localConcurrency: kind === 'crawl-site' ? options.concurrency : 1,
-            pollingIntervalSeconds: settings.pollingSeconds ?? 2,
-          },
-          async ([job]) => {
-            if (!job) return;
-            await runAttempt(definition, env(), {
-              id: job.id,
-              payload: job.data,
-              attempt: job.retryCount + 1,
-              signal: job.signal,
-            });
-          },
-        );
+        const slots = kind === 'crawl-site' ? options.concurrency : 1;
+        for (let slot = 0; slot < slots; slot++) loops.push(takeJobs(kind));
       }
     },
     async stop({ graceful }) {
-      // The longest lease: a graceful stop waits for the running jobs to end.
-      const longest = Math.max(...[...definitions.values()].map((d) => d.leaseSeconds));
-      await boss.stop({ graceful, close: false, timeout: graceful ? longest * 1000 : 1000 });
+      stopping = true;
+      wakeAll();
+      if (!graceful) for (const controller of running) controller.abort(new Error('arrêt du travailleur'));
+      await Promise.all(loops.splice(0));
     },
     async drained() {
       // From the job table itself: pg-boss's queue counts are a cache refreshed every minute.
@@ -134,9 +181,11 @@ export async function createPgBossQueue(
     },
     status: (windowMinutes) => pgBossStatus(settings.url, windowMinutes),
     async close() {
+      await queue.stop({ graceful: false });
       await boss.stop({ graceful: false, close: true, timeout: 1000 });
     },
   };
+  return queue;
 }
 
 function omitPolicy<T extends { policy: unknown; heartbeatSeconds: unknown }>(
@@ -185,4 +234,8 @@ export async function pgBossStatus(
   } finally {
     await client.end();
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

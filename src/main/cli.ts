@@ -5,6 +5,7 @@ import { describeFailure } from '../cli/errors.ts';
 import { buildProgram } from '../cli/program.ts';
 import { createProgress } from '../cli/progress.ts';
 import { loadConfig } from '../config/config.ts';
+import type { NetworkOptions } from '../crawl/crawl.types.ts';
 import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
@@ -29,6 +30,8 @@ export interface CliIo {
   now?: () => Date;
   /** An open, migrated database owned by the caller (tests): used instead of the configured one, not closed. */
   database?: Database;
+  /** Where the crawler of queued jobs connects (bench:scale: the fixture farm in another process). */
+  network?: Partial<NetworkOptions>;
 }
 
 /** Composition root of the CLI: config, database, output. Returns the exit code. */
@@ -78,6 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               createCrawlerRuntime(config, {
                 ...crawler,
                 ...overrides,
+                network: { ...io.network, ...overrides?.network },
                 politeness: { ...crawler?.politeness, ...overrides?.politeness },
               }),
             simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
