@@ -106,6 +106,30 @@ async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccu
   return portal;
 }
 
+/** The edition a crawl may write to, with something to audit; a French error otherwise. */
+export async function auditableEdition(db: Executor, year: number, targets: readonly AuditTarget[]) {
+  const edition = await findEdition(db, year);
+  if (!edition) {
+    throw new UserError(
+      'not_found',
+      `L’édition ${year} n’existe pas : barometre edition create --year ${year}`,
+    );
+  }
+  if (edition.status === 'published') {
+    throw new UserError(
+      'conflict',
+      `L’édition ${year} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
+    );
+  }
+  if (targets.length === 0) {
+    throw new UserError(
+      'not_found',
+      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
+    );
+  }
+  return edition;
+}
+
 /**
  * Audits the targets' websites for an edition: crawl, detection on every page, portal checks and
  * crawler proposals per site. Everything is written as it happens, so an interrupted audit
@@ -114,25 +138,7 @@ async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccu
  */
 export async function runAudit(deps: AuditDependencies, options: AuditOptions): Promise<AuditReport> {
   const { db, now } = deps;
-  const edition = await findEdition(db, options.editionYear);
-  if (!edition) {
-    throw new UserError(
-      'not_found',
-      `L’édition ${options.editionYear} n’existe pas : barometre edition create --year ${options.editionYear}`,
-    );
-  }
-  if (edition.status === 'published') {
-    throw new UserError(
-      'conflict',
-      `L’édition ${options.editionYear} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
-    );
-  }
-  if (options.targets.length === 0) {
-    throw new UserError(
-      'not_found',
-      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
-    );
-  }
+  const edition = await auditableEdition(db, options.editionYear, options.targets);
   const stored = await loadStoredReferential(db, edition.referential_version);
 
   const unfinished =

@@ -1,8 +1,7 @@
 import type { CrawlLimits } from '../crawl/crawl.types.ts';
 import type { Executor } from '../db/transaction.ts';
-import { requireEdition } from '../editions/editions.service.ts';
-import { UserError } from '../shared/errors.ts';
 import { type AuditTarget, listAuditTargets } from '../territories/audit-targets.ts';
+import { auditableEdition } from './audit.service.ts';
 import { type AuditSite, createRun, ensureSites, findUnfinishedRun } from './audits.repository.ts';
 
 /**
@@ -26,19 +25,7 @@ export interface CampaignOptions {
 }
 
 export async function openCampaign(db: Executor, options: CampaignOptions, now: Date): Promise<Campaign> {
-  const edition = await requireEdition(db, options.editionYear);
-  if (edition.status === 'published') {
-    throw new UserError(
-      'conflict',
-      `L’édition ${edition.year} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
-    );
-  }
-  if (options.targets.length === 0) {
-    throw new UserError(
-      'not_found',
-      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
-    );
-  }
+  const edition = await auditableEdition(db, options.editionYear, options.targets);
   const unfinished = await findUnfinishedRun(db, edition.id);
   if (unfinished?.status === 'interrupted') {
     await db.updateTable('audit_runs').set({ status: 'running' }).where('id', '=', unfinished.id).execute();

@@ -1,20 +1,13 @@
 import { openCampaign } from '../../audits/campaign.service.ts';
 import type { CrawlSitePayload } from '../../jobs/definitions/crawl-site.job.ts';
 import type { JobQueue } from '../../jobs/job.types.ts';
-import type { AuditTarget } from '../../territories/audit-targets.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { formatInteger, formatSeconds } from '../format.ts';
+import type { CrawlRequest } from './crawl.ts';
 
-export interface QueuedCrawlRequest {
-  targets: AuditTarget[];
-  year: number;
-  simulated: boolean;
-  maxPages: number;
-  maxDepth: number;
-  concurrency: number;
-  delayMs?: number;
-}
+/** The browser mode is the workers' own: a queued campaign crawls over HTTP. */
+export type QueuedCrawlRequest = Omit<CrawlRequest, 'renderMode'>;
 
 /**
  * `crawl --queue`: the campaign becomes one job per site. On a PostgreSQL server the jobs wait

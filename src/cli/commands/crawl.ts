@@ -104,21 +104,8 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
       'met la campagne en file, un travail par site : pour « barometre worker » (PostgreSQL) ou exécutée ici (SQLite)',
     )
     .action(async (options: CrawlOptions) => {
-      const targets = await selectTargets(ctx, options);
-      if (options.queue) {
-        await runQueuedCrawl(ctx, {
-          targets,
-          year: options.edition ?? ctx.now().getUTCFullYear(),
-          simulated: options.simulated === true,
-          maxPages: options.maxPages,
-          maxDepth: options.maxDepth,
-          concurrency: options.concurrency,
-          ...(options.delay !== undefined ? { delayMs: options.delay } : {}),
-        });
-        return;
-      }
-      await runCrawl(ctx, {
-        targets,
+      const request: CrawlRequest = {
+        targets: await selectTargets(ctx, options),
         year: options.edition ?? ctx.now().getUTCFullYear(),
         simulated: options.simulated === true,
         maxPages: options.maxPages,
@@ -126,7 +113,9 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
         concurrency: options.concurrency,
         renderMode: options.browser === 'always' ? 'browser' : options.browser,
         ...(options.delay !== undefined ? { delayMs: options.delay } : {}),
-      });
+      };
+      if (options.queue) await runQueuedCrawl(ctx, request);
+      else await runCrawl(ctx, request);
     });
 }
 
