@@ -19,8 +19,14 @@ interface Probe {
   failuresBeforeSuccess: number;
 }
 
-function probeDefinition(probe: Probe, delaySeconds: number): JobDefinition<{ value: number }> {
+function probeDefinition(
+  probe: Probe,
+  delaySeconds: number,
+  keyed = false,
+): JobDefinition<{ value: number }> {
   return {
+    // Keyed: one key per hundred (101 and 102 share one). On pg-boss a keyed queue holds one job per key.
+    ...(keyed ? { singletonKey: (p: { value: number }) => `k${Math.floor(p.value / 100)}` } : {}),
     kind: 'mail-batch',
     label: 'sonde',
     payload: {
@@ -59,7 +65,6 @@ describe.each(flavours)('the $name queue', ({ engine, server, delaySeconds }) =>
           pollingSeconds: 0.5,
         })
       : createInProcessQueue(definitions, () => env);
-    await queue.work(['mail-batch'], { concurrency: 2 });
     return queue;
   }
 
@@ -78,6 +83,7 @@ describe.each(flavours)('the $name queue', ({ engine, server, delaySeconds }) =>
     probe.failuresBeforeSuccess = 99;
     const q = await open();
     await q.enqueue('mail-batch', { value: 7 });
+    await q.work(['mail-batch'], { concurrency: 2 });
     await q.drained();
     expect(probe.calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
     const failures = await database.db.selectFrom('job_failures').selectAll().execute();
@@ -90,6 +96,7 @@ describe.each(flavours)('the $name queue', ({ engine, server, delaySeconds }) =>
     probe.failuresBeforeSuccess = 1;
     const q = await open();
     expect(await q.enqueueMany('mail-batch', [{ value: 1 }, { value: 2 }])).toBe(2);
+    await q.work(['mail-batch'], { concurrency: 2 });
     await q.drained();
     expect(probe.calls.filter((c) => c.value === 1).map((c) => c.attempt)).toEqual([1, 2]);
     expect(probe.calls.filter((c) => c.value === 2).map((c) => c.attempt)).toEqual([1, 2]);
@@ -102,6 +109,31 @@ describe.each(flavours)('the $name queue', ({ engine, server, delaySeconds }) =>
       failed: 0,
       doneRecently: 2,
     });
+  }, 30_000);
+});
+
+describe.each(flavours)('the $name queue, with singleton keys', ({ engine, server, delaySeconds }) => {
+  it('does not queue a job twice while one with its key waits', async (context) => {
+    if (server && !serverUrl) context.skip();
+    const database = await createTestDatabase(engine);
+    const probe: Probe = { calls: [], failuresBeforeSuccess: 0 };
+    const definitions = new Map<JobKind, JobDefinition<unknown>>([
+      ['mail-batch', probeDefinition(probe, delaySeconds, true) as JobDefinition<unknown>],
+    ]);
+    const env = recordingEnvironment(database);
+    const queue = server
+      ? await createPgBossQueue(definitions, () => env, { url: database.location, heartbeatSeconds: 10 })
+      : createInProcessQueue(definitions, () => env);
+    try {
+      expect(await queue.enqueueMany('mail-batch', [{ value: 101 }, { value: 102 }, { value: 201 }])).toBe(2);
+      expect(await queue.enqueue('mail-batch', { value: 103 })).toBe(false);
+      await queue.work(['mail-batch'], { concurrency: 2 });
+      await queue.drained();
+      expect(probe.calls.map((c) => c.value).sort()).toEqual([101, 201]);
+    } finally {
+      await queue.close();
+      await database.close();
+    }
   }, 30_000);
 });
 

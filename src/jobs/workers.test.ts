@@ -144,7 +144,7 @@ describe.runIf(serverUrl)('three workers on a PostgreSQL server', () => {
     // Stop another one the polite way: it finishes what it holds, then exits.
     workers.find((w) => w.child.pid !== killedPid)?.child.kill('SIGTERM');
     exits = await Promise.all(workers.map((w) => w.exit));
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
