@@ -18,6 +18,22 @@ export interface FarmChild {
 const ENTRY = fileURLToPath(new URL('./farm-process.ts', import.meta.url));
 const ADDRESS = '127.0.0.1';
 
+/** What a crawler needs to reach the farm: its hosts on 127.0.0.1, and its CA. Also used by worker processes. */
+export function farmNetwork(ready: FarmReady): FarmChild['network'] {
+  const hosts = new Set(ready.hosts);
+  return {
+    allowPrivateNetwork: true,
+    connectTo: (hostname, protocol) =>
+      hosts.has(hostname.toLowerCase())
+        ? {
+            address: ADDRESS,
+            port: protocol === 'https:' ? (ready.httpsPort ?? ready.httpPort) : ready.httpPort,
+          }
+        : undefined,
+    ...(ready.ca === null ? {} : { ca: ready.ca }),
+  };
+}
+
 export async function startFarmChild(settings: FarmSettings): Promise<FarmChild> {
   const child = fork(ENTRY, [JSON.stringify(settings)], {
     // tsx as a loader, whatever flags the benchmark itself was started with (--cpu-prof…).
@@ -34,7 +50,6 @@ export async function startFarmChild(settings: FarmSettings): Promise<FarmChild>
       else reject(new Error('la ferme a répondu avant d’être prête'));
     });
   });
-  const hosts = new Set(ready.hosts);
   let nextId = 0;
   const pending = new Map<number, (stats: FarmStats) => void>();
   child.on('message', (message: FarmResponse) => {
@@ -46,17 +61,7 @@ export async function startFarmChild(settings: FarmSettings): Promise<FarmChild>
 
   return {
     ready,
-    network: {
-      allowPrivateNetwork: true,
-      connectTo: (hostname, protocol) =>
-        hosts.has(hostname.toLowerCase())
-          ? {
-              address: ADDRESS,
-              port: protocol === 'https:' ? (ready.httpsPort ?? ready.httpPort) : ready.httpPort,
-            }
-          : undefined,
-      ...(ready.ca === null ? {} : { ca: ready.ca }),
-    },
+    network: farmNetwork(ready),
     stats(reset = false) {
       const id = nextId++;
       return new Promise((resolve) => {

@@ -6,6 +6,7 @@ import * as indicators from './0004-indicators.ts';
 import * as initiatives from './0005-initiatives.ts';
 import * as accounts from './0006-accounts.ts';
 import * as surveys from './0007-surveys.ts';
+import * as jobs from './0008-jobs.ts';
 
 /**
  * Every migration, by name. Names sort in the order they apply; never rename or edit one that
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-initiatives': initiatives,
   '0006-accounts': accounts,
   '0007-surveys': surveys,
+  '0008-jobs': jobs,
 };

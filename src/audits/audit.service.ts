@@ -16,6 +16,7 @@ import type { AuditTarget } from '../territories/audit-targets.ts';
 import {
   createRun,
   ensureSites,
+  findRun,
   findUnfinishedRun,
   finishRun,
   markSite,
@@ -48,6 +49,11 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Threads detecting pages; 0 detects on the crawler's thread. Default: the other cores, at most 4. */
   detectionWorkers?: number;
+  /**
+   * Audit within this run (a queued campaign's, src/audits/campaign.service.ts) and leave it open:
+   * the campaign closes it when its last site is done.
+   */
+  runId?: number;
 }
 
 export interface AuditProgress {
@@ -100,6 +106,30 @@ async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccu
   return portal;
 }
 
+/** The edition a crawl may write to, with something to audit; a French error otherwise. */
+export async function auditableEdition(db: Executor, year: number, targets: readonly AuditTarget[]) {
+  const edition = await findEdition(db, year);
+  if (!edition) {
+    throw new UserError(
+      'not_found',
+      `L’édition ${year} n’existe pas : barometre edition create --year ${year}`,
+    );
+  }
+  if (edition.status === 'published') {
+    throw new UserError(
+      'conflict',
+      `L’édition ${year} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
+    );
+  }
+  if (targets.length === 0) {
+    throw new UserError(
+      'not_found',
+      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
+    );
+  }
+  return edition;
+}
+
 /**
  * Audits the targets' websites for an edition: crawl, detection on every page, portal checks and
  * crawler proposals per site. Everything is written as it happens, so an interrupted audit
@@ -108,28 +138,11 @@ async function startPortalChecks(db: Executor, job: SiteJob): Promise<PortalAccu
  */
 export async function runAudit(deps: AuditDependencies, options: AuditOptions): Promise<AuditReport> {
   const { db, now } = deps;
-  const edition = await findEdition(db, options.editionYear);
-  if (!edition) {
-    throw new UserError(
-      'not_found',
-      `L’édition ${options.editionYear} n’existe pas : barometre edition create --year ${options.editionYear}`,
-    );
-  }
-  if (edition.status === 'published') {
-    throw new UserError(
-      'conflict',
-      `L’édition ${options.editionYear} est publiée : ses évaluations sont figées. Auditez pour l’édition suivante.`,
-    );
-  }
-  if (options.targets.length === 0) {
-    throw new UserError(
-      'not_found',
-      'Aucune collectivité à auditer : aucune n’a de site internet connu dans cette sélection.',
-    );
-  }
+  const edition = await auditableEdition(db, options.editionYear, options.targets);
   const stored = await loadStoredReferential(db, edition.referential_version);
 
-  const unfinished = await findUnfinishedRun(db, edition.id);
+  const unfinished =
+    options.runId === undefined ? await findUnfinishedRun(db, edition.id) : await findRun(db, options.runId);
   const run =
     unfinished ??
     (await createRun(
@@ -249,7 +262,9 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     },
   ).finally(() => detection.close());
 
-  await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
+  if (options.runId === undefined) {
+    await finishRun(db, run.id, summary.interrupted ? 'interrupted' : 'completed', now());
+  }
   return {
     ...progress,
     elapsedMs: performance.now() - started,

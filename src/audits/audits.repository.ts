@@ -25,6 +25,10 @@ export async function createRun(
     .executeTakeFirstOrThrow();
 }
 
+export async function findRun(db: Executor, runId: number): Promise<AuditRun> {
+  return db.selectFrom('audit_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+}
+
 /** The edition's latest run if it did not finish: a crawl started again resumes it. */
 export async function findUnfinishedRun(db: Executor, editionId: number): Promise<AuditRun | undefined> {
   const latest = await latestRun(db, editionId);
@@ -71,12 +75,20 @@ export async function ensureSites(
       .onConflict((oc) => oc.columns(['run_id', 'start_url']).doNothing())
       .execute();
   }
-  const sites = await db
-    .selectFrom('audit_sites')
-    .selectAll()
-    .where('run_id', '=', runId)
-    .orderBy('id')
-    .execute();
+  // Read back only the sites asked for, by chunks: a queued campaign audits one site of a run of
+  // 36,000 at a time, and must not read the whole run for each.
+  const sites: AuditSite[] = [];
+  for (let start = 0; start < urls.length; start += 500) {
+    sites.push(
+      ...(await db
+        .selectFrom('audit_sites')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .where('start_url', 'in', urls.slice(start, start + 500))
+        .execute()),
+    );
+  }
+  sites.sort((a, b) => a.id - b.id);
   const siteIdByUrl = new Map(sites.map((s) => [s.start_url, s.id]));
   const links = targets.flatMap((t) => {
     const siteId = siteIdByUrl.get(t.startUrl);
@@ -89,15 +101,20 @@ export async function ensureSites(
       .onConflict((oc) => oc.columns(['site_id', 'authority_id']).doNothing())
       .execute();
   }
-  const linked = await db
-    .selectFrom('audit_site_authorities as l')
-    .innerJoin('audit_sites as s', 's.id', 'l.site_id')
-    .select(['l.site_id', 'l.authority_id'])
-    .where('s.run_id', '=', runId)
-    .execute();
   const authorityIds = new Map<number, number[]>();
-  for (const link of linked)
-    authorityIds.set(link.site_id, [...(authorityIds.get(link.site_id) ?? []), link.authority_id]);
+  for (let start = 0; start < sites.length; start += 500) {
+    const linked = await db
+      .selectFrom('audit_site_authorities')
+      .select(['site_id', 'authority_id'])
+      .where(
+        'site_id',
+        'in',
+        sites.slice(start, start + 500).map((s) => s.id),
+      )
+      .execute();
+    for (const link of linked)
+      authorityIds.set(link.site_id, [...(authorityIds.get(link.site_id) ?? []), link.authority_id]);
+  }
   return sites.map((site) => ({ ...site, authorityIds: authorityIds.get(site.id) ?? [] }));
 }
 
@@ -215,6 +232,15 @@ export async function pagesForResume(
     depth: row.depth,
     enqueued: JSON.parse(row.enqueued) as string[],
   }));
+}
+
+export async function countSitePages(db: Executor, siteId: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_pages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function portalFactsOfSite(db: Executor, siteId: number): Promise<unknown[]> {

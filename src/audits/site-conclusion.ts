@@ -11,6 +11,7 @@ import type { AuditTarget } from '../territories/audit-targets.ts';
 import type { AuditDependencies } from './audit.service.ts';
 import {
   clearPortalFacts,
+  countSitePages,
   currentAssessmentSources,
   findingsOfSite,
   markSite,
@@ -46,6 +47,9 @@ export async function concludeSite(
     await storePortalChecks(trx, site.siteId, site.portal.results());
 
     const results = siteResults(await findingsOfSite(trx, site.siteId), site.stored);
+    // The pages stored, not this session's: a site resumed after a crash (or by another worker)
+    // counts the pages fetched before the interruption too.
+    const pages = await countSitePages(trx, site.siteId);
     let proposed = 0;
     for (const target of site.targets) {
       const proposals = crawlerProposals({
@@ -56,19 +60,14 @@ export async function concludeSite(
         serviceIds: site.stored.serviceIds,
         results,
         current: await currentAssessmentSources(trx, site.editionId, target.authorityId),
-        pagesCrawled: site.summary.pages,
+        pagesCrawled: pages,
         truncated: site.summary.truncated,
       });
       await appendAssessments(trx, proposals, now());
       proposed += proposals.length;
     }
     await clearPortalFacts(trx, site.siteId);
-    await markSite(
-      trx,
-      site.siteId,
-      { status: 'done', summary: site.summary, pages: site.summary.pages },
-      now(),
-    );
+    await markSite(trx, site.siteId, { status: 'done', summary: site.summary, pages }, now());
     return proposed;
   });
 }

@@ -4,6 +4,7 @@ import type { CrawlerOverrides, CrawlerRuntime } from '../crawl/crawler-runtime.
 import type { Database } from '../db/database.ts';
 import type { MigrationReport } from '../db/migrate.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { JobsRuntime } from '../main/jobs.ts';
 import type { Referential } from '../referential/referential.schema.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
 import type { Progress } from './progress.ts';
@@ -31,6 +32,15 @@ export interface CliContext {
   crawlerRuntime(overrides?: CrawlerOverrides): CrawlerRuntime;
   /** Starts the local farm of simulated websites for these targets and says how to reach it. */
   simulatedWeb(targets: AuditTarget[], referential: Referential): Promise<SimulatedWeb>;
+  /**
+   * The job queue of this installation (pg-boss on a PostgreSQL server, in-process on SQLite) with
+   * what its handlers need; `close()` stops it.
+   */
+  openJobs(options: {
+    concurrency: number;
+    detectionWorkers: number;
+    crawler?: CrawlerOverrides;
+  }): Promise<JobsRuntime>;
   /** Starts the public web server on the configured port; logs go to stdout as JSON lines. */
   startWebServer(database: Database): Promise<{ url: string; close(): Promise<void> }>;
 }

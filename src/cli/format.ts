@@ -12,3 +12,12 @@ export function table(rows: [string, string][]): string[] {
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   return rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`);
 }
+
+/** Columns: the first left-aligned, the others right-aligned, header first. */
+export function grid(rows: string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map(
+    (row) =>
+      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')}`,
+  );
+}

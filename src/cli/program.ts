@@ -10,6 +10,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerIndicatorsCommands } from './commands/indicators.ts';
 import { registerInitiativeCommands } from './commands/initiatives.ts';
+import { registerJobsCommands } from './commands/jobs.ts';
 import { registerPublicationCommands } from './commands/publication.ts';
 import { registerReferentialCommands } from './commands/referential.ts';
 import { registerReportCommand } from './commands/report.ts';
@@ -18,6 +19,7 @@ import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerSurveyCommands } from './commands/survey.ts';
 import { registerUserCommands } from './commands/user.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 import type { CliContext } from './context.ts';
 
 export function buildProgram(ctx: CliContext, version: string): Command {
@@ -52,6 +54,8 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerSurveyCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerWorkerCommand(program, ctx);
+  registerJobsCommands(program, ctx);
   // Every subcommand gets the same French help option and the same failure handling.
   const configure = (command: Command) => {
     command.helpOption('-h, --help', 'affiche l’aide de la commande').exitOverride();

@@ -70,6 +70,12 @@ const settings = {
     description: 'Requêtes simultanées au plus vers un même hôte',
     schema: z.coerce.number().int().min(1).max(16).default(2),
   },
+  jobHeartbeatSeconds: {
+    env: 'BAROMETRE_JOB_HEARTBEAT_SECONDS',
+    description:
+      'Travailleurs (PostgreSQL) : battement de cœur, en secondes ; le travail d’un travailleur muet est repris après environ deux fois ce délai',
+    schema: z.coerce.number().int().min(10).max(3600).default(30),
+  },
 } as const;
 
 type Settings = typeof settings;

@@ -699,3 +699,29 @@ export interface Schema {
   survey_answers: SurveyAnswersTable;
   survey_link_attempts: SurveyLinkAttemptsTable;
 }
+
+/** A job that failed after its last retry (migrations/0008-jobs.ts). */
+export interface JobFailuresTable {
+  id: Generated<number>;
+  kind: string;
+  /** The queue's id of the job: pg-boss's UUID, or the in-process queue's counter. */
+  job_id: string;
+  /** The job's payload as JSON, to replay it. */
+  payload: string;
+  attempts: number;
+  error: string;
+  failed_at: string;
+}
+
+/** An e-mail of a batch job, once sent (migrations/0008-jobs.ts). */
+export interface MailDeliveriesTable {
+  id: Generated<number>;
+  batch_key: string;
+  recipient: string;
+  sent_at: string;
+}
+
+export interface Schema {
+  job_failures: JobFailuresTable;
+  mail_deliveries: MailDeliveriesTable;
+}

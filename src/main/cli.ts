@@ -5,11 +5,13 @@ import { describeFailure } from '../cli/errors.ts';
 import { buildProgram } from '../cli/program.ts';
 import { createProgress } from '../cli/progress.ts';
 import { loadConfig } from '../config/config.ts';
+import type { NetworkOptions } from '../crawl/crawl.types.ts';
 import { createCrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.ts';
 import { outboxMailer } from '../mail/mailer.ts';
 import { createJsonLogger } from '../shared/logger.ts';
+import { openJobs } from './jobs.ts';
 import { startSimulatedWeb } from './simulated-web.ts';
 import { startWebServer } from './web.ts';
 
@@ -28,6 +30,8 @@ export interface CliIo {
   now?: () => Date;
   /** An open, migrated database owned by the caller (tests): used instead of the configured one, not closed. */
   database?: Database;
+  /** Where the crawler of queued jobs connects (bench:scale: the fixture farm in another process). */
+  network?: Partial<NetworkOptions>;
 }
 
 /** Composition root of the CLI: config, database, output. Returns the exit code. */
@@ -66,6 +70,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       crawlerRuntime: (overrides) => createCrawlerRuntime(config, overrides),
       simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+      openJobs: async ({ crawler, ...options }) =>
+        openJobs(
+          {
+            config,
+            database: await ctx.database(),
+            now: ctx.now,
+            mailer: ctx.mailer(),
+            crawlerRuntime: (overrides) =>
+              createCrawlerRuntime(config, {
+                ...crawler,
+                ...overrides,
+                network: { ...io.network, ...overrides?.network },
+                politeness: { ...crawler?.politeness, ...overrides?.politeness },
+              }),
+            simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+          },
+          options,
+        ),
       startWebServer: (opened) =>
         startWebServer({
           config,

@@ -11,6 +11,7 @@ import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { formatDecimal, formatInteger, formatSeconds, table } from '../format.ts';
 import { parseAuthorityKind, parseBrowserMode, parsePositiveInteger, parseYear } from '../parse-options.ts';
+import { runQueuedCrawl } from './crawl-queue.ts';
 
 interface CrawlOptions {
   authority?: string[];
@@ -23,6 +24,7 @@ interface CrawlOptions {
   delay?: number;
   simulated?: boolean;
   browser: 'http' | 'auto' | 'always';
+  queue?: boolean;
 }
 
 export function formatStatusCounts(byStatus: Partial<Record<FetchStatus, number>>): string {
@@ -97,10 +99,13 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
       '--simulated',
       'audite des sites simulés (ferme de sites locale) au lieu du web réel — démonstration et tests',
     )
+    .option(
+      '--queue',
+      'met la campagne en file, un travail par site : pour « barometre worker » (PostgreSQL) ou exécutée ici (SQLite)',
+    )
     .action(async (options: CrawlOptions) => {
-      const targets = await selectTargets(ctx, options);
-      await runCrawl(ctx, {
-        targets,
+      const request: CrawlRequest = {
+        targets: await selectTargets(ctx, options),
         year: options.edition ?? ctx.now().getUTCFullYear(),
         simulated: options.simulated === true,
         maxPages: options.maxPages,
@@ -108,7 +113,9 @@ export function registerCrawlCommand(program: Command, ctx: CliContext): void {
         concurrency: options.concurrency,
         renderMode: options.browser === 'always' ? 'browser' : options.browser,
         ...(options.delay !== undefined ? { delayMs: options.delay } : {}),
-      });
+      };
+      if (options.queue) await runQueuedCrawl(ctx, request);
+      else await runCrawl(ctx, request);
     });
 }
 
