@@ -6,7 +6,7 @@ import {
 } from '../../shared/french-typography.ts';
 import type { CampaignResults } from '../../surveys/analysis/campaign-results.service.ts';
 import { MIN_CELL } from '../../surveys/analysis/estimates.rules.ts';
-import { WEIGHT_DIMENSION_LABELS } from '../../surveys/analysis/findings.rules.ts';
+import { equivalentRespondents, WEIGHT_DIMENSION_LABELS } from '../../surveys/analysis/findings.rules.ts';
 import type { QuestionResult, Weighting } from '../../surveys/analysis/survey-analysis.rules.ts';
 import { DataTable } from '../../web/components/data-table.tsx';
 import {
@@ -70,8 +70,9 @@ export function SurveysMethod({ surveys }: { surveys: ReportData['surveys'] }) {
 }
 
 function WeightingTable({ survey }: { survey: CampaignResults }) {
-  const { weighting, respondents } = survey.analysis;
+  const { weighting } = survey.analysis;
   const deff = weighting.designEffect;
+  const equivalent = equivalentRespondents(survey.analysis);
   const rows = [
     { label: 'Dimensions de calage retenues', value: dimensionsText(weighting.dimensions) },
     ...weighting.dropped.map((d) => ({
@@ -82,7 +83,7 @@ function WeightingTable({ survey }: { survey: CampaignResults }) {
     { label: 'Effet de plan', value: deff === null ? '—' : formatDecimal(deff, 2) },
     {
       label: 'Taille d’échantillon équivalente',
-      value: deff === null ? '—' : formatInteger(Math.floor(respondents / deff)),
+      value: equivalent === null ? '—' : formatInteger(equivalent),
     },
   ];
   return (

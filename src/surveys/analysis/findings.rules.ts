@@ -31,6 +31,12 @@ export const WEIGHT_DIMENSION_LABELS: Record<WeightDimension, string> = {
   region: 'région',
 };
 
+/** Respondents that would give the weighted figures' precision without weighting (n / deff, Kish). */
+export function equivalentRespondents(analysis: SurveyAnalysis): number | null {
+  const deff = analysis.weighting.designEffect;
+  return deff === null ? null : Math.floor(analysis.respondents / deff);
+}
+
 export function groupLabel(by: CrossTabVariable, group: string): string {
   if (by === 'profile') return PROFILE_LABELS[group as keyof typeof PROFILE_LABELS] ?? group;
   if (by === 'size') return SIZE_LABELS[group as keyof typeof SIZE_LABELS] ?? group;
@@ -57,7 +63,7 @@ export function surveyFindings(analysis: SurveyAnalysis): string[] {
   );
   if (weighting.dimensions.length > 0 && weighting.designEffect !== null) {
     sentences.push(
-      `Les réponses sont redressées sur la population de ${formatCount(weighting.populationTotal)} collectivités par ${weighting.dimensions.map((d) => WEIGHT_DIMENSION_LABELS[d]).join(', ')} (effet de plan ${formatDecimal(weighting.designEffect, 2)} : la précision équivaut à ${formatCount(Math.floor(analysis.respondents / weighting.designEffect))} réponses sans redressement).`,
+      `Les réponses sont redressées sur la population de ${formatCount(weighting.populationTotal)} collectivités par ${weighting.dimensions.map((d) => WEIGHT_DIMENSION_LABELS[d]).join(', ')} (effet de plan ${formatDecimal(weighting.designEffect, 2)} : la précision équivaut à ${formatCount(equivalentRespondents(analysis) ?? 0)} réponses sans redressement).`,
     );
   } else {
     sentences.push(
