@@ -8,6 +8,7 @@ import type { CampaignResults } from '../../surveys/analysis/campaign-results.se
 import { MIN_CELL } from '../../surveys/analysis/estimates.rules.ts';
 import { equivalentRespondents, WEIGHT_DIMENSION_LABELS } from '../../surveys/analysis/findings.rules.ts';
 import type { QuestionResult, Weighting } from '../../surveys/analysis/survey-analysis.rules.ts';
+import { isOpen } from '../../surveys/campaign.rules.ts';
 import { DataTable } from '../../web/components/data-table.tsx';
 import {
   pct,
@@ -99,7 +100,7 @@ function WeightingTable({ survey }: { survey: CampaignResults }) {
   );
 }
 
-function CampaignChapter({ survey, index }: { survey: CampaignResults; index: number }) {
+function CampaignChapter({ survey, index, now }: { survey: CampaignResults; index: number; now: Date }) {
   const weighted = survey.analysis.weights !== null;
   const questions = keyQuestions(survey);
   return (
@@ -107,7 +108,7 @@ function CampaignChapter({ survey, index }: { survey: CampaignResults; index: nu
       <h3 class="govuk-heading-m">{frenchTypography(survey.title)}</h3>
       <p class="govuk-body bm-muted">
         {frenchTypography(
-          `Enquête « ${survey.slug} », close le ${formatDate(survey.closesAt)} ; ${formatInteger(survey.analysis.respondents)} réponses complètes.`,
+          `Enquête « ${survey.slug} », ${isOpen(survey.closesAt, now) ? `en cours jusqu’au ${formatDate(survey.closesAt)} : résultats provisoires` : `close le ${formatDate(survey.closesAt)}`} ; ${formatInteger(survey.analysis.respondents)} réponses complètes.`,
         )}
       </p>
       <ul class="govuk-list govuk-list--bullet bm-findings">
@@ -144,7 +145,7 @@ export function SurveysSection({ data }: { data: ReportData }) {
   return (
     <ReportSection name="surveys">
       {data.surveys.map((survey, index) => (
-        <CampaignChapter survey={survey} index={index} />
+        <CampaignChapter survey={survey} index={index} now={data.generatedAt} />
       ))}
     </ReportSection>
   );

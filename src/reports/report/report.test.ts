@@ -143,6 +143,8 @@ describe.each(TEST_ENGINES)('edition report (%s)', (engine) => {
     const { analysis, findings } = await campaignResults(database.db, 'e-services-2026');
     for (const sentence of findings) expect(text).toContain(normalise(frenchTypography(sentence)));
     expect(text).toContain('Questions clés');
+    // Closing after the report was produced: said to be provisional, as on the site.
+    expect(text).toContain('en cours jusqu’au 21 décembre 2026 : résultats provisoires');
     // Free text is counted, never printed.
     expect(
       analysis.questions.find((q) => q.question.name === 'commentaire')?.freeTextAnswers,
