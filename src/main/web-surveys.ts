@@ -1,20 +1,19 @@
 import type { Executor } from '../db/transaction.ts';
 import { UserError } from '../shared/errors.ts';
-import { surveyFindings } from '../surveys/analysis/findings.rules.ts';
+import { campaignResults } from '../surveys/analysis/campaign-results.service.ts';
 import { submittedRespondents } from '../surveys/analysis/respondents.query.ts';
 import { anonymisedResponsesCsv } from '../surveys/analysis/responses-csv.rules.ts';
 import { analyseCampaign } from '../surveys/analysis/survey-analysis.service.ts';
 import { isOpen } from '../surveys/campaign.rules.ts';
-import { recipientGroupCounts } from '../surveys/response-rates.query.ts';
-import { responseRates } from '../surveys/response-rates.rules.ts';
 import { openLink, savePage, submitResponse } from '../surveys/responses.service.ts';
 import type { WebSurveys } from '../web/routes/survey-routes.ts';
 
 /** The surveys domain as the web pages use it (src/web/routes/survey-routes.ts). */
 export function buildWebSurveys(db: Executor, now: () => Date): WebSurveys {
-  const analysed = async (slug: string) => {
+  // An unknown campaign is a 404 on the site, not an error.
+  const orUndefined = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
     try {
-      return await analyseCampaign(db, slug);
+      return await load();
     } catch (error) {
       if (error instanceof UserError && error.code === 'not_found') return undefined;
       throw error;
@@ -26,20 +25,12 @@ export function buildWebSurveys(db: Executor, now: () => Date): WebSurveys {
     submit: (recipientId) => submitResponse(db, recipientId, now()),
     results: {
       async view(slug) {
-        const found = await analysed(slug);
-        if (!found) return undefined;
-        const { campaign, analysis } = found;
-        return {
-          slug: campaign.slug,
-          title: campaign.title,
-          closed: !isOpen(campaign.closes_at, now()),
-          analysis,
-          findings: surveyFindings(analysis),
-          rates: responseRates(await recipientGroupCounts(db, campaign.id)),
-        };
+        const results = await orUndefined(() => campaignResults(db, slug));
+        if (!results) return undefined;
+        return { ...results, closed: !isOpen(results.closesAt, now()) };
       },
       async csv(slug) {
-        const found = await analysed(slug);
+        const found = await orUndefined(() => analyseCampaign(db, slug));
         if (!found) return undefined;
         const respondents = await submittedRespondents(db, found.campaign.id);
         return anonymisedResponsesCsv(found.campaign.questionnaire, respondents, found.analysis.weights);

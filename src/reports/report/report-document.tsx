@@ -8,6 +8,7 @@ import { DistributionSection, OverviewSection, ThemesSection } from './report-ov
 import { PRINT_CSS } from './report-print-css.ts';
 import { REPORT_SECTIONS, reportSectionKeys } from './report-sections.ts';
 import { MethodSection, SimulatedWarning, SummarySection } from './report-summary.tsx';
+import { SurveysSection } from './report-surveys.tsx';
 
 /**
  * The edition report as one self-contained HTML document: the site's stylesheet and print
@@ -22,7 +23,7 @@ export function reportTitle(data: ReportData): string {
 
 export function renderReportHtml(data: ReportData, css: string): string {
   const title = reportTitle(data);
-  const keys = reportSectionKeys(data.initiatives !== null);
+  const keys = reportSectionKeys({ surveys: data.surveys !== null, initiatives: data.initiatives !== null });
   const page = (
     <html lang="fr" class="govuk-template">
       <head>
@@ -68,6 +69,7 @@ export function renderReportHtml(data: ReportData, css: string): string {
           <DistributionSection data={data} />
           <CorrelationsSection data={data} />
           <PortalSection data={data} />
+          <SurveysSection data={data} />
           <InitiativesSection data={data} />
           <AnnexSection data={data} />
         </main>

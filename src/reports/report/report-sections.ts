@@ -10,15 +10,19 @@ export const REPORT_SECTIONS = {
   distribution: 'Répartition des collectivités',
   correlations: 'Corrélations',
   portal: 'Qualité des portails',
+  surveys: 'Résultats des enquêtes',
   initiatives: 'Initiatives numériques',
   annex: 'Annexe : résultats par collectivité',
 } as const;
 
 export type ReportSectionKey = keyof typeof REPORT_SECTIONS;
 
-/** Sections present in a report: initiatives only when some were published for the year. */
-export function reportSectionKeys(hasInitiatives: boolean): ReportSectionKey[] {
+/**
+ * Sections present in a report: surveys only when a campaign of the year has responses,
+ * initiatives only when some were published for the year.
+ */
+export function reportSectionKeys(present: { surveys: boolean; initiatives: boolean }): ReportSectionKey[] {
   return (Object.keys(REPORT_SECTIONS) as ReportSectionKey[]).filter(
-    (key) => key !== 'initiatives' || hasInitiatives,
+    (key) => (key !== 'surveys' || present.surveys) && (key !== 'initiatives' || present.initiatives),
   );
 }

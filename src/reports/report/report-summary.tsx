@@ -10,6 +10,7 @@ import {
 import { DataTable } from '../../web/components/data-table.tsx';
 import type { ReportData } from './report.service.ts';
 import { ReportSection } from './report-section.tsx';
+import { SurveysMethod } from './report-surveys.tsx';
 
 /** Summary (the findings generator's sentences and key figures) and method of the edition. */
 
@@ -135,6 +136,7 @@ export function MethodSection({ data }: { data: ReportData }) {
           )}
         </li>
       </ul>
+      <SurveysMethod surveys={data.surveys} />
       <h3 class="govuk-heading-m">Comparabilité</h3>
       <p class="govuk-body">{frenchTypography(previous)}</p>
       <p class="govuk-body">

@@ -12,6 +12,10 @@ import { analyseInitiatives, type InitiativesAnalysis } from '../../initiatives/
 import { initiativeFindings } from '../../initiatives/analysis/findings.ts';
 import { publishedInitiativeDomains } from '../../initiatives/analysis/published-domains.query.ts';
 import { shippedTaxonomy } from '../../initiatives/domains.ts';
+import {
+  type CampaignResults,
+  editionCampaignResults,
+} from '../../surveys/analysis/campaign-results.service.ts';
 import { type DepartementIndexRow, departementIndexes } from './departement-index.query.ts';
 
 /**
@@ -25,6 +29,8 @@ export interface ReportData {
   departements: DepartementIndexRow[];
   /** Sites of the edition audited on the simulated farm: the report then says its data is fictitious. */
   simulatedSites: number;
+  /** Campaigns of the edition's year with responses, as /enquetes/{slug} publishes them; null when none. */
+  surveys: CampaignResults[] | null;
   initiatives: ReportInitiatives | null;
   generatedAt: Date;
 }
@@ -37,11 +43,12 @@ export interface ReportInitiatives {
 
 export async function loadReportData(db: Executor, year: number, now: Date): Promise<ReportData> {
   const run = await editionIndicatorRun(db, year);
-  const [findings, authorities, departements, simulated, initiatives] = await Promise.all([
+  const [findings, authorities, departements, simulated, surveys, initiatives] = await Promise.all([
     editionFindingsOf(db, { year }),
     listAuthorityIndicators(db, year),
     departementIndexes(db, run.edition.id),
     simulatedSitesOfEdition(db, run.edition.id),
+    editionCampaignResults(db, year),
     initiativesOf(db, year),
   ]);
   return {
@@ -50,6 +57,7 @@ export async function loadReportData(db: Executor, year: number, now: Date): Pro
     authorities,
     departements,
     simulatedSites: simulated.size,
+    surveys: surveys.length === 0 ? null : surveys,
     initiatives,
     generatedAt: now,
   };

@@ -5,7 +5,7 @@ import { PROFILE_LABELS, SIZE_LABELS } from '../campaign.rules.ts';
 import type { Question } from '../questionnaire.rules.ts';
 import type { CrossTabVariable } from './cross-tab.rules.ts';
 import type { Interval, ShareEstimate } from './estimates.rules.ts';
-import type { SurveyAnalysis } from './survey-analysis.rules.ts';
+import type { SurveyAnalysis, WeightDimension } from './survey-analysis.rules.ts';
 
 /**
  * The survey's findings in French sentences, like the audit's: who answered and how the
@@ -24,6 +24,18 @@ export const BY_LABELS: Record<CrossTabVariable, string> = {
   kind: 'le type de collectivité',
   size: 'la taille de la collectivité',
 };
+
+export const WEIGHT_DIMENSION_LABELS: Record<WeightDimension, string> = {
+  kind: 'type',
+  size: 'taille',
+  region: 'région',
+};
+
+/** Respondents that would give the weighted figures' precision without weighting (n / deff, Kish). */
+export function equivalentRespondents(analysis: SurveyAnalysis): number | null {
+  const deff = analysis.weighting.designEffect;
+  return deff === null ? null : Math.floor(analysis.respondents / deff);
+}
 
 export function groupLabel(by: CrossTabVariable, group: string): string {
   if (by === 'profile') return PROFILE_LABELS[group as keyof typeof PROFILE_LABELS] ?? group;
@@ -50,9 +62,8 @@ export function surveyFindings(analysis: SurveyAnalysis): string[] {
     `${formatCount(analysis.respondents)} réponse${analysis.respondents > 1 ? 's' : ''} complète${analysis.respondents > 1 ? 's' : ''} analysée${analysis.respondents > 1 ? 's' : ''}.`,
   );
   if (weighting.dimensions.length > 0 && weighting.designEffect !== null) {
-    const names = { kind: 'type', size: 'taille', region: 'région' };
     sentences.push(
-      `Les réponses sont redressées sur la population de ${formatCount(weighting.populationTotal)} collectivités par ${weighting.dimensions.map((d) => names[d]).join(', ')} (effet de plan ${formatDecimal(weighting.designEffect, 2)} : la précision équivaut à ${formatCount(Math.floor(analysis.respondents / weighting.designEffect))} réponses sans redressement).`,
+      `Les réponses sont redressées sur la population de ${formatCount(weighting.populationTotal)} collectivités par ${weighting.dimensions.map((d) => WEIGHT_DIMENSION_LABELS[d]).join(', ')} (effet de plan ${formatDecimal(weighting.designEffect, 2)} : la précision équivaut à ${formatCount(equivalentRespondents(analysis) ?? 0)} réponses sans redressement).`,
     );
   } else {
     sentences.push(

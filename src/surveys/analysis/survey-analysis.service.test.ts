@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnsweredCampaign } from '../../../test/support/answered-campaign.ts';
 import { createSampleAuthorities, type SampleAuthority } from '../../../test/support/authority-factory.ts';
 import { authorityIndicators } from '../../../test/support/authority-indicators.ts';
 import { createTestDatabase, TEST_ENGINES } from '../../../test/support/databases.ts';
 import { createEditionRow } from '../../../test/support/editions.ts';
-import { generatedResponse, seededRandom } from '../../../test/support/survey-answers.ts';
-import { linkIn, recipientsCsv } from '../../../test/support/surveys.ts';
 import type { Database } from '../../db/database.ts';
 import { insertAuthorityIndicators } from '../../indicators/indicators.repository.ts';
-import type { Mail } from '../../mail/mailer.ts';
-import { createCampaign, sendMails } from '../campaigns.service.ts';
-import { importRecipients } from '../recipients-import.ts';
-import { openLink, savePage, submitResponse } from '../responses.service.ts';
 import { surveyFindings } from './findings.rules.ts';
 import { analyseCampaign } from './survey-analysis.service.ts';
 
@@ -38,48 +33,22 @@ describe.each(TEST_ENGINES)('survey analysis joined to the audit on %s', (engine
         authorityIndicators({ authorityId: ids[a], servicesApplicable: 10, endToEnd: 2 }),
       ),
     );
-    await createCampaign(
-      db,
-      {
-        slug: 'e-services-2026',
-        template: 'e-services',
-        edition: '2026',
-        closesAt: new Date('2026-12-31'),
-        by: 'a@b.example',
-      },
-      NOW,
-    );
     const codes = ['01', '84', '2A', '01053', '2A004', '01001', '200071751'];
-    await importRecipients(
-      db,
-      'e-services-2026',
-      recipientsCsv(
-        `Code;Type;Courriel\n${codes.map((c, i) => `${c};${c.length === 2 ? 'departement' : c.length === 9 ? 'epci' : 'commune'};dgs${i}@x.example`).join('\n')}\n`,
-      ),
-      { now: NOW, profile: 'collectivite' },
-    );
-    const mails: Mail[] = [];
-    await sendMails(db, 'e-services-2026', 'invitations', {
-      mailer: { send: async (m) => void mails.push(m) },
-      publicUrl: 'https://b.example',
+    await createAnsweredCampaign(db, {
+      slug: 'e-services-2026',
+      template: 'e-services',
+      edition: '2026',
+      recipients: `Code;Type;Courriel\n${codes.map((c, i) => `${c};${c.length === 2 ? 'departement' : c.length === 9 ? 'epci' : 'commune'};dgs${i}@x.example`).join('\n')}\n`,
+      submit: codes.length,
       now: NOW,
-    });
-    const random = seededRandom(3);
-    for (const mail of mails) {
-      const opened = await openLink(db, linkIn(mail), '203.0.113.1', NOW);
-      if (opened.status !== 'ok') throw new Error(opened.status);
-      let response = opened.response;
-      const pages = generatedResponse(response.campaign.questionnaire, random);
+      profile: 'collectivite',
       // Every service declared totally online except état civil: declared 7 / 8 = 0.875.
-      const services = { ...(pages.services?.dematerialisation as Record<string, string>) };
-      for (const row of Object.keys(services)) services[row] = row === 'etat_civil' ? 'aucune' : 'totale';
-      pages.services = { dematerialisation: services };
-      for (const [page, answers] of Object.entries(pages)) {
-        const saved = await savePage(db, response, page, answers, NOW);
-        response = { ...response, answers: saved.answers };
-      }
-      await submitResponse(db, response.recipientId, NOW);
-    }
+      adjust: (pages) => {
+        const services = { ...(pages.services?.dematerialisation as Record<string, string>) };
+        for (const row of Object.keys(services)) services[row] = row === 'etat_civil' ? 'aucune' : 'totale';
+        return { ...pages, services: { dematerialisation: services } };
+      },
+    });
   });
   afterAll(async () => database.close());
 

@@ -39,6 +39,14 @@ describe('barChart', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('wraps a long label over lines instead of cutting it at the margin', () => {
+    const label = 'Développer le territoire (réseaux, tiers-lieux, inclusion)';
+    const svg = barChart({ ...text, bars: [{ label, value: 1 }], valueLabel: 'Part' });
+    const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.join(' ').replace(/- /g, '-')).toBe(label);
+  });
+
   it('writes axis figures the French way', () => {
     const svg = barChart({ ...text, bars, valueLabel: 'Démarches' });
     expect(svg).toContain(`>1${NARROW_NBSP}400<`);
