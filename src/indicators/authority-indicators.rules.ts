@@ -18,14 +18,6 @@ export interface ReferentialShape {
   services: readonly { id: number; themeKey: string; appliesTo: readonly string[] }[];
 }
 
-/** A service applies to an authority holding any of the competences it is written for. */
-export function serviceApplies(
-  service: { appliesTo: readonly string[] },
-  competences: readonly string[],
-): boolean {
-  return service.appliesTo.some((kind) => competences.includes(kind));
-}
-
 /** Services and themes that apply to an authority with these competences. */
 export function applicabilityOf(
   referential: ReferentialShape,
@@ -34,7 +26,7 @@ export function applicabilityOf(
   const servicesByTheme = new Map<string, number>();
   for (const theme of referential.themes) {
     const count = referential.services.filter(
-      (s) => s.themeKey === theme.key && serviceApplies(s, competences),
+      (s) => s.themeKey === theme.key && s.appliesTo.some((kind) => competences.includes(kind)),
     ).length;
     if (count > 0) servicesByTheme.set(theme.key, count);
   }

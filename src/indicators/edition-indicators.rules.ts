@@ -5,7 +5,6 @@ import {
   authorityScores,
   type PortalOutcomes,
   type ReferentialShape,
-  serviceApplies,
 } from './authority-indicators.rules.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 import type { IndicatorMethod } from './method.ts';
@@ -22,7 +21,7 @@ import { changeOf, peerGroupOf, rankAuthorities } from './ranking.rules.ts';
  * ranks and percentiles across the panel, then change since the previous edition. Pure.
  */
 
-/** For each distinct set of competences in the panel, the services that apply, by theme. */
+/** For each distinct set of competences in the panel, the services that apply. */
 export function applicableServices(
   referential: ReferentialShape,
   panel: readonly PanelAuthority[],
@@ -38,13 +37,12 @@ export function applicableServices(
         `Référentiel trop grand pour le calcul des indicateurs : ${largestTheme} services dans une thématique (au plus ${MAX_SERVICES_PER_THEME}).`,
       );
     }
-    const themes = referential.themes.map((theme) => ({
-      themeKey: theme.key,
+    return {
+      competencesKey,
       serviceIds: referential.services
-        .filter((service) => service.themeKey === theme.key && serviceApplies(service, competences))
+        .filter((service) => service.appliesTo.some((kind) => competences.includes(kind)))
         .map((service) => service.id),
-    }));
-    return { competencesKey, themes: themes.filter((theme) => theme.serviceIds.length > 0) };
+    };
   });
 }
 

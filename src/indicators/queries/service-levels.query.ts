@@ -7,28 +7,24 @@ import type { LevelCounts } from '../authority-indicators.rules.ts';
  * The one pass over the edition's current assessments: per authority and theme, how many of
  * its applicable services are at each level. A service applies when the referential says so
  * for the authority's competences: the caller lists, for each distinct set of competences in
- * the panel, the services that apply by theme, so that an assessment of a service outside the
+ * the panel, the services that apply, so that an assessment of a service outside the
  * authority's competences (competences changed since) never counts. Services never assessed
  * and denominators are pure arithmetic in authority-indicators.rules.ts.
  *
  * Written for a full-scale edition (two to three million assessments), where every
- * expression evaluated per row and every group costs:
- * - the theme comes from one CASE over the caller's lists (competences, then service id IN a
- *   list of literals), which is also the applicability test: no join to services, and groups
- *   keyed by two integers rather than by a theme key's text (half the CPU of the join on
- *   PostgreSQL);
- * - a row adds 1 << (10·level) to one sum, which packs the five level counts in 10-bit fields
- *   (exact below 2⁵³, in JavaScript and in PostgreSQL's numeric sums, as long as a theme has
- *   fewer than 1 024 services, which the caller checks), instead of five conditional sums;
- * - `cross join … where` keeps SQLite's join order (assessments first: otherwise it scanned
- *   them once per authority); PostgreSQL reorders it freely.
+ * expression evaluated per row costs: a row adds 1 << (10·level) to one sum, which packs the
+ * five level counts in 10-bit fields (exact below 2⁵³, in JavaScript and in PostgreSQL's
+ * numeric sums, as long as a theme has fewer than 1 024 services, which the caller checks),
+ * instead of five conditional sums. Service ids are inlined as IN lists of literals (one
+ * lookup structure on both engines, where thousands of bound parameters would not be).
+ * `cross join … where` keeps SQLite's join order (assessments first: otherwise it scanned them
+ * once per authority); PostgreSQL reorders it freely.
  */
 
 export interface ApplicableServices {
   /** Competences JSON exactly as stored in authorities.competences. */
   competencesKey: string;
-  /** Themes with at least one applicable service, and those services. */
-  themes: readonly { themeKey: string; serviceIds: readonly number[] }[];
+  serviceIds: readonly number[];
 }
 
 export interface ThemeCounts {
@@ -55,32 +51,29 @@ export async function serviceLevelCounts(
   editionId: number,
   applicable: readonly ApplicableServices[],
 ): Promise<AuthorityLevelCounts[]> {
-  // Each (competences, theme) list gets a number: the CASE yields it, the result maps it back.
-  const themeKeys: string[] = [];
-  const branches = applicable
-    .filter((set) => set.themes.length > 0)
-    .map((set) => {
-      const byTheme = set.themes.map((theme) => {
-        themeKeys.push(theme.themeKey);
-        const ids = sql.join(theme.serviceIds.map((id) => sql.lit(Math.trunc(id))));
-        return sql`when ca.service_id in (${ids}) then ${sql.lit(themeKeys.length - 1)}`;
-      });
-      return sql`when a.competences = ${set.competencesKey} then case ${sql.join(byTheme, sql` `)} end`;
-    });
-  if (branches.length === 0) return [];
+  const sets = applicable.filter((set) => set.serviceIds.length > 0);
+  if (sets.length === 0) return [];
+  const applies = sql.join(
+    sets.map(
+      (set) =>
+        sql`(a.competences = ${set.competencesKey} and ca.service_id in (${sql.join(
+          set.serviceIds.map((id) => sql.lit(Math.trunc(id))),
+        )}))`,
+    ),
+    sql` or `,
+  );
   // PostgreSQL shifts a bigint to keep the 50 bits; SQLite integers are 64-bit already.
   const one = isPostgres(db) ? sql`1::bigint` : sql`1`;
-  const result = await sql<{ authority_id: number; theme: number; levels: number | string }>`
-    select authority_id, theme, sum(${one} << (level * ${sql.lit(LEVEL_BITS)})) as levels
-    from (
-      select ca.authority_id, ca.level, case ${sql.join(branches, sql` `)} end as theme
-      from current_assessments ca
-      cross join authorities a
-      where ca.edition_id = ${editionId}
-        and a.id = ca.authority_id
-    ) as applicable
-    where theme is not null
-    group by authority_id, theme`.execute(db);
+  const result = await sql<{ authority_id: number; theme_key: string; levels: number | string }>`
+    select ca.authority_id, s.theme_key, sum(${one} << (ca.level * ${sql.lit(LEVEL_BITS)})) as levels
+    from current_assessments ca
+    cross join authorities a
+    cross join services s
+    where ca.edition_id = ${editionId}
+      and a.id = ca.authority_id
+      and s.id = ca.service_id
+      and (${applies})
+    group by ca.authority_id, s.theme_key`.execute(db);
   const byAuthority = new Map<number, AuthorityLevelCounts>();
   for (const row of result.rows) {
     const [l0, l1, l2, l3, l4] = unpack(Number(row.levels), LEVEL_BITS, 5) as [
@@ -102,7 +95,7 @@ export async function serviceLevelCounts(
     levels[2] += l2;
     levels[3] += l3;
     levels[4] += l4;
-    counts.themes.set(themeKeys[Number(row.theme)] as string, { digitalised: l2 + l3 + l4, endToEnd: l4 });
+    counts.themes.set(row.theme_key, { digitalised: l2 + l3 + l4, endToEnd: l4 });
   }
   return [...byAuthority.values()];
 }
