@@ -56,11 +56,12 @@ describe.each(TEST_ENGINES)('survey analysis joined to the audit on %s', (engine
       recipientsCsv(
         `Code;Type;Courriel\n${codes.map((c, i) => `${c};${c.length === 2 ? 'departement' : c.length === 9 ? 'epci' : 'commune'};dgs${i}@x.example`).join('\n')}\n`,
       ),
-      { now: NOW, profile: 'collectivite' },
+      { now: NOW, actor: 'admin@b.example', profile: 'collectivite' },
     );
     const mails: Mail[] = [];
     await sendMails(db, 'e-services-2026', 'invitations', {
       mailer: { send: async (m) => void mails.push(m) },
+      actor: 'admin@b.example',
       publicUrl: 'https://b.example',
       now: NOW,
     });

@@ -27,7 +27,7 @@ const ci = (interval: Interval | null) =>
     ? '—'
     : `${formatDecimal(interval.lower * 100, 0)} à ${formatDecimal(interval.upper * 100, 0)}${NBSP}%`;
 
-function RatesTable({ caption, lines }: { caption: string; lines: readonly RateLine[] }) {
+export function RatesTable({ caption, lines }: { caption: string; lines: readonly RateLine[] }) {
   return (
     <DataTable
       caption={caption}
