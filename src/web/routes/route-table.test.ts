@@ -65,6 +65,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/admin/revue/evaluations/:id': '/admin/revue/evaluations/1',
   '/enquetes/:slug': '/enquetes/maturite-2026',
   '/enquetes/:slug/reponses.csv': '/enquetes/maturite-2026/reponses.csv',
+  '/enquetes/:slug/reponses.xlsx': '/enquetes/maturite-2026/reponses.xlsx',
   '/enquete/:token': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx',
   '/enquete/:token/envoi': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/envoi',
   '/enquete/:token/:page': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/profil',
