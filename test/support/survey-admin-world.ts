@@ -3,6 +3,7 @@ import type { Mail } from '../../src/mail/mailer.ts';
 import { buildWebServices } from '../../src/main/web.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { createWebApp } from '../../src/web/app.ts';
+import type { Stylesheet } from '../../src/web/assets/stylesheet.ts';
 import { createSampleAuthorities } from './authority-factory.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
 import { SURVEY_NOW } from './survey-world.ts';
@@ -26,7 +27,10 @@ export interface SurveyAdminWorld {
 
 export const SURVEY_PUBLIC_URL = 'https://barometre.example';
 
-export async function createSurveyAdminWorld(engine: TestEngine): Promise<SurveyAdminWorld> {
+export async function createSurveyAdminWorld(
+  engine: TestEngine,
+  stylesheet: Stylesheet = TEST_STYLESHEET,
+): Promise<SurveyAdminWorld> {
   const database = await createTestDatabase(engine);
   const ids = await createSampleAuthorities(database.db);
   await createRoleUsers(database.db, ids.ain);
@@ -40,7 +44,7 @@ export async function createSurveyAdminWorld(engine: TestEngine): Promise<Survey
         now: () => clock.now,
         ...(publicUrl ? { publicUrl } : {}),
       }),
-      stylesheet: TEST_STYLESHEET,
+      stylesheet,
       logger: silentLogger,
       tls: { tls: false, trustProxy: false },
       version: 'test',
