@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src/surveys/templates.ts';
-import { type BrowsedApp, browseApp, seriousViolations } from '../support/browser.ts';
+import { type BrowsedApp, browseApp, seriousViolations, signInPage } from '../support/browser.ts';
 import { createSurveyAdminWorld, type SurveyAdminWorld } from '../support/survey-admin-world.ts';
 import { generatedResponse, seededRandom } from '../support/survey-answers.ts';
 import { pageFormFields } from '../support/surveys.ts';
@@ -22,14 +22,7 @@ describe('survey back office in a browser', () => {
   let world: SurveyAdminWorld;
   let browsed: BrowsedApp;
 
-  async function signIn(email: string): Promise<Page> {
-    const { page } = await browsed.open('/connexion');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(/\/admin$/);
-    return page;
-  }
+  const signIn = (email: string) => signInPage(browsed, email, TEST_PASSWORD);
 
   async function look(page: Page, name: string): Promise<void> {
     await browsed.screenshot(page, name);
