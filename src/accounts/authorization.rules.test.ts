@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type Actor,
   canActForAuthority,
+  canAnswerSurveys,
+  canAnswerSurveysFor,
   canArbitrate,
   canDecideContests,
   canEnterAuthoritySpace,
@@ -37,6 +39,8 @@ describe('authorisation rules', () => {
     // Editions, authority space, users
     canPreviewEditions: [canPreviewEditions, ['admin', 'analyst']],
     canEnterAuthoritySpace: [canEnterAuthoritySpace, ['admin', 'ain']],
+    // Surveys
+    canAnswerSurveys: [canAnswerSurveys, ['ain']],
   } as const;
   const people = { public: null, admin, analyst, ain } as const;
 
@@ -63,5 +67,15 @@ describe('authorisation rules', () => {
     expect(canPreviewAuthority(aisne, 10)).toBe(false);
     expect(canPreviewAuthority(analyst, 10)).toBe(true);
     expect(canPreviewAuthority(null, 10)).toBe(false);
+  });
+
+  // Surveys
+  it('only an authority’s own representatives open its survey invitations, not even an administrator', () => {
+    expect(canAnswerSurveysFor(ain, 10)).toBe(true);
+    expect(canAnswerSurveysFor(ain, 20)).toBe(false);
+    expect(canAnswerSurveysFor(aisne, 21)).toBe(true);
+    expect(canAnswerSurveysFor(admin, 10)).toBe(false);
+    expect(canAnswerSurveysFor(analyst, 10)).toBe(false);
+    expect(canAnswerSurveysFor(null, 10)).toBe(false);
   });
 });

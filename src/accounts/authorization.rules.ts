@@ -49,3 +49,13 @@ export const canPreviewEditions = (user: Viewer): boolean => isStaff(user);
  * authority in its address) and administrators, who may act for any authority.
  */
 export const canEnterAuthoritySpace = (user: Viewer): boolean => user?.role === 'authority' || isAdmin(user);
+
+// Surveys
+/**
+ * Open an authority's survey invitation (a fresh link to its response) from its space: its own
+ * representatives only. Administrators see the invitations but never answer in its name.
+ */
+export const canAnswerSurveysFor = (user: Viewer, authorityId: number): boolean =>
+  representsAuthority(user, authorityId);
+/** The route opening an invitation: representatives only; it then asks canAnswerSurveysFor. */
+export const canAnswerSurveys = (user: Viewer): boolean => user?.role === 'authority';

@@ -47,6 +47,7 @@ import { createPageCache, isCacheablePath } from '../web/middleware/page-cache.t
 import type { WebServices } from '../web/web-services.ts';
 import { buildBackOfficeServices } from './back-office-services.ts';
 import { buildWebReview } from './web-review.ts';
+import { buildSurveyAdmin } from './web-survey-admin.ts';
 import { buildWebSurveys } from './web-surveys.ts';
 
 /** Composition root of the web server: domain services over one database, the app, the listener. */
@@ -149,6 +150,11 @@ export function buildWebServices(
       ...(options.openCrawlEnvironment ? { openCrawlEnvironment: options.openCrawlEnvironment } : {}),
     }),
     surveys: buildWebSurveys(db, now),
+    ...buildSurveyAdmin(db, {
+      mailer: options.mailer,
+      now,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
   const outbox: Mail[] = [];
   const deps = (now = NOW) => ({
     mailer: { send: async (mail: Mail) => void outbox.push(mail) },
+    actor: 'admin@barometre.example',
     publicUrl: 'https://barometre.example',
     now,
   });
@@ -66,7 +67,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
         csv(
           'Code;Courriel;Profil\n01053;maire@bourg.example;élu\n99999;x@y.example;agent\n01053;pas-un-courriel;agent\n01053;MAIRE@bourg.example;agent\n01001;a@b.example;chef\n',
         ),
-        { now: NOW },
+        { now: NOW, actor: 'admin@barometre.example' },
       ),
     );
     expect(bad.problems.map((p) => `${p.line} ${p.column} ${p.message}`)).toEqual([
@@ -80,10 +81,20 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
     const file = csv(
       'Code;Courriel;Profil\n01053;maire@bourg.example;élu\n01001;dgs@abergement.example;agent\n',
     );
-    expect(await importRecipients(database.db, 'maturite-2026', file, { now: NOW })).toMatchObject({
+    expect(
+      await importRecipients(database.db, 'maturite-2026', file, {
+        now: NOW,
+        actor: 'admin@barometre.example',
+      }),
+    ).toMatchObject({
       added: 2,
     });
-    expect(await importRecipients(database.db, 'maturite-2026', file, { now: NOW })).toMatchObject({
+    expect(
+      await importRecipients(database.db, 'maturite-2026', file, {
+        now: NOW,
+        actor: 'admin@barometre.example',
+      }),
+    ).toMatchObject({
       added: 0,
       alreadyPresent: 2,
     });
@@ -95,7 +106,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       database.db,
       'maturite-2026',
       csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n01001;dgs@abergement.example;agent\n'),
-      { now: NOW },
+      { now: NOW, actor: 'admin@barometre.example' },
     );
     expect(await sendMails(database.db, 'maturite-2026', 'invitations', deps())).toEqual({
       sent: 2,
@@ -158,7 +169,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       database.db,
       'maturite-2026',
       csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n'),
-      { now: NOW },
+      { now: NOW, actor: 'admin@barometre.example' },
     );
     await sendMails(database.db, 'maturite-2026', 'invitations', deps());
     const later = new Date(CLOSES.getTime() + 1000);

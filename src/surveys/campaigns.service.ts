@@ -1,4 +1,5 @@
 import { newToken, tokenHash } from '../accounts/tokens.ts';
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { Executor } from '../db/transaction.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -71,12 +72,25 @@ export async function createCampaign(db: Executor, input: CreateCampaignInput, n
         created_at: now.toISOString(),
       })
       .execute();
+    await logChange(
+      trx,
+      {
+        actor: input.by,
+        action: 'survey_campaign_created',
+        entity: 'survey_campaign',
+        entityId: input.slug,
+        after: { template: source.template, edition: source.edition, closesAt: input.closesAt.toISOString() },
+      },
+      now,
+    );
   });
   return getCampaign(db, input.slug);
 }
 
 export interface SendDeps {
   mailer: Mailer;
+  /** Who sends, for the audit log. */
+  actor: string;
   publicUrl: string;
   now: Date;
 }
@@ -144,5 +158,17 @@ export async function sendMails(
       .execute();
     report.sent++;
   }
+  if (report.sent > 0)
+    await logChange(
+      db,
+      {
+        actor: deps.actor,
+        action: mode === 'invitations' ? 'survey_invitations_sent' : 'survey_reminders_sent',
+        entity: 'survey_campaign',
+        entityId: slug,
+        after: report,
+      },
+      deps.now,
+    );
   return report;
 }

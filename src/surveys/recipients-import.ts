@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { normaliseEmail } from '../accounts/accounts.rules.ts';
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { AuthorityKind, SurveyProfile } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
 import { type CsvRow, findHeader } from '../shared/csv.ts';
@@ -99,7 +101,7 @@ export async function importRecipients(
   db: Executor,
   slug: string,
   file: string,
-  options: { now: Date; profile?: SurveyProfile; kind?: AuthorityKind },
+  options: { now: Date; actor: string; profile?: SurveyProfile; kind?: AuthorityKind },
 ): Promise<RecipientsImportReport> {
   const campaign = await getCampaign(db, slug);
   return importAuthorityFile(db, file, {
@@ -119,7 +121,20 @@ export async function importRecipients(
         records.map((r) => ({ authorityId: r.authority.id, email: r.email, profile: r.profile })),
         options.now,
       );
-      return { file, rows: records.length, added, alreadyPresent: records.length - added };
+      const report = { file, rows: records.length, added, alreadyPresent: records.length - added };
+      if (added > 0)
+        await logChange(
+          trx,
+          {
+            actor: options.actor,
+            action: 'survey_recipients_imported',
+            entity: 'survey_campaign',
+            entityId: slug,
+            after: { ...report, file: path.basename(file) },
+          },
+          options.now,
+        );
+      return report;
     },
   });
 }

@@ -22,6 +22,8 @@ import type {
   EditionAdminServices,
   UserAdminServices,
 } from './back-office-services.ts';
+import type { SurveyAdminServices } from './routes/admin-survey-routes.ts';
+import type { SurveyInvitationServices } from './routes/authority-survey-invitations.ts';
 import type { WebSurveys } from './routes/survey-routes.ts';
 import type { WebAccounts } from './session/web-accounts.ts';
 import type { WebReview } from './web-review.ts';
@@ -98,4 +100,7 @@ export interface WebServices {
   userAdmin: UserAdminServices;
   /** Survey collection and results pages; absent, those pages do not exist. */
   surveys?: WebSurveys;
+  /** Survey back office (/admin/enquetes) and an authority's invitations; absent, not offered. */
+  surveyAdmin?: SurveyAdminServices;
+  surveyInvitations?: SurveyInvitationServices;
 }

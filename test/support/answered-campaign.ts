@@ -40,12 +40,14 @@ export async function createAnsweredCampaign(
     },
     now,
   );
-  const options = input.profile ? { now, profile: input.profile } : { now };
+  const actor = 'admin@b.example';
+  const options = input.profile ? { now, actor, profile: input.profile } : { now, actor };
   await importRecipients(db, slug, recipientsCsv(input.recipients), options);
   const mails: Mail[] = [];
   await sendMails(db, slug, 'invitations', {
     mailer: { send: async (m) => void mails.push(m) },
     publicUrl: 'https://b.example',
+    actor,
     now,
   });
   const random = seededRandom(input.seed ?? 3);

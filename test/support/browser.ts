@@ -94,3 +94,13 @@ export async function browseApp(app: Parameters<typeof serveApp>[0]): Promise<Br
     },
   };
 }
+
+/** Signs in through the sign-in form in a new context; resolves on the back-office home. */
+export async function signInPage(browsed: BrowsedApp, email: string, password: string): Promise<Page> {
+  const { page } = await browsed.open('/connexion');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button:has-text("Se connecter")');
+  await page.waitForURL(/\/admin$/);
+  return page;
+}

@@ -51,11 +51,13 @@ export async function createSurveyWorld(engine: TestEngine, recipients: number):
   );
   await importRecipients(db, 'maturite-2026', recipientsCsv(`Code;Courriel;Profil\n${lines.join('\n')}\n`), {
     now: SURVEY_NOW,
+    actor: 'admin@barometre.example',
   });
   const mails: Mail[] = [];
   const mailer = { send: async (mail: Mail) => void mails.push(mail) };
   await sendMails(db, 'maturite-2026', 'invitations', {
     mailer,
+    actor: 'admin@barometre.example',
     publicUrl: 'https://barometre.example',
     now: SURVEY_NOW,
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { formatDecimal } from '../../indicators/statistics/reading.ts';
+import { UserError } from '../../shared/errors.ts';
 import {
   BY_LABELS,
   categoryLabel,
@@ -9,7 +10,8 @@ import {
   surveyFindings,
 } from '../../surveys/analysis/findings.rules.ts';
 import { submittedRespondents } from '../../surveys/analysis/respondents.query.ts';
-import { anonymisedResponsesCsv } from '../../surveys/analysis/responses-csv.rules.ts';
+import { anonymisedResponses, anonymisedResponsesCsv } from '../../surveys/analysis/responses-csv.rules.ts';
+import { writeResponsesXlsx } from '../../surveys/analysis/responses-xlsx.ts';
 import { analyseCampaign } from '../../surveys/analysis/survey-analysis.service.ts';
 import { getCampaign } from '../../surveys/campaigns.repository.ts';
 import { recipientGroupCounts } from '../../surveys/response-rates.query.ts';
@@ -32,8 +34,9 @@ function rateTable(title: string, lines: readonly RateLine[]): string[] {
   ];
 }
 
-function parseFormat(value: string): 'text' | 'csv' {
-  if (value !== 'text' && value !== 'csv') throw new InvalidArgumentError('format attendu : text ou csv.');
+function parseFormat(value: string): 'text' | 'csv' | 'xlsx' {
+  if (value !== 'text' && value !== 'csv' && value !== 'xlsx')
+    throw new InvalidArgumentError('format attendu : text, csv ou xlsx.');
   return value;
 }
 
@@ -71,14 +74,32 @@ export function registerSurveyResultsCommands(group: Command, ctx: CliContext): 
     .argument('<identifiant>', 'identifiant de l’enquête')
     .option(
       '--format <format>',
-      'text (défaut) ou csv (réponses anonymisées, sans courriel ni texte libre)',
+      'text (défaut), csv ou xlsx (réponses anonymisées, sans courriel ni texte libre ; xlsx avec --out)',
       parseFormat,
       'text',
     )
-    .option('--out <fichier>', 'écrit le CSV dans ce fichier plutôt que sur la sortie standard')
-    .action(async (slug: string, options: { format: 'text' | 'csv'; out?: string }) => {
+    .option(
+      '--out <fichier>',
+      'écrit le CSV (ou le classeur XLSX) dans ce fichier plutôt que sur la sortie standard',
+    )
+    .action(async (slug: string, options: { format: 'text' | 'csv' | 'xlsx'; out?: string }) => {
+      if (options.format === 'xlsx' && !options.out)
+        throw new UserError(
+          'input_invalid',
+          'Le format xlsx s’écrit dans un fichier : ajoutez --out <fichier>.',
+        );
       const { db } = await ctx.database();
       const { campaign, analysis } = await analyseCampaign(db, slug);
+      if (options.format === 'xlsx' && options.out) {
+        const table = anonymisedResponses(
+          campaign.questionnaire,
+          await submittedRespondents(db, campaign.id),
+          analysis.weights,
+        );
+        const rows = await writeResponsesXlsx(table, options.out);
+        ctx.out.line(`${formatInteger(rows)} réponse(s) anonymisée(s) écrite(s) dans ${options.out}.`);
+        return;
+      }
       if (options.format === 'csv') {
         const csv = anonymisedResponsesCsv(
           campaign.questionnaire,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured, temporaryDataDir } from '../../../test/support/cli.ts';
 import { generatedResponse, seededRandom } from '../../../test/support/survey-answers.ts';
@@ -131,6 +132,21 @@ describe('barometre survey', () => {
     expect(header).toMatch(/^reponse;type_collectivite;taille;region;profil;poids;profil;fonction_agent/);
     expect(rows).toHaveLength(30);
     expect(csv.stdout).not.toMatch(/@|commentaire|Un commentaire libre/);
+
+    // The same anonymised table as a workbook: one row per response, numbers as numbers.
+    expect((await run('survey', 'results', 'maturite-2026', '--format', 'xlsx')).stderr).toMatch(/--out/);
+    const out = path.join(dataDir, 'reponses.xlsx');
+    const xlsx = await run('survey', 'results', 'maturite-2026', '--format', 'xlsx', '--out', out);
+    expect(xlsx.stdout).toMatch(/30 réponse\(s\) anonymisée\(s\) écrite\(s\)/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('reponses');
+    expect(sheet?.rowCount).toBe(31);
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...(header ?? '').split(';')]);
+    expect(typeof sheet?.getRow(2).getCell(1).value).toBe('number');
+    expect(workbook.getWorksheet('dictionnaire')?.rowCount).toBeGreaterThan(6);
+    const cells = sheet?.getSheetValues().flat().map(String).join(' ') ?? '';
+    expect(cells).not.toMatch(/@|Un commentaire libre/);
   });
 
   it('says what is missing, with the exit codes of the README', async () => {

@@ -16,6 +16,9 @@ import { registerSurveyResultsCommands } from './survey-results.ts';
  * recipients, invitations and reminders by e-mail, response rates and results.
  */
 
+/** Who the audit log names for a change made on the command line without --by. */
+const CLI_ACTOR = 'ligne de commande';
+
 function parseDate(value: string): Date {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59+01:00` : value);
   if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('date attendue, par exemple 2026-12-31.');
@@ -111,11 +114,17 @@ export function registerSurveyCommands(program: Command, ctx: CliContext): void 
       parseProfileOption,
     )
     .option('--kind <type>', 'type des collectivités quand le fichier ne le dit pas', parseAuthorityKind)
+    .option('--by <courriel>', 'adresse de la personne qui importe (journal des modifications)', CLI_ACTOR)
     .action(
-      async (slug: string, file: string, options: { profile?: SurveyProfile; kind?: AuthorityKind }) => {
+      async (
+        slug: string,
+        file: string,
+        options: { profile?: SurveyProfile; kind?: AuthorityKind; by: string },
+      ) => {
         const { db } = await ctx.database();
         const report = await importRecipients(db, slug, file, {
           now: ctx.now(),
+          actor: options.by,
           ...(options.profile ? { profile: options.profile } : {}),
           ...(options.kind ? { kind: options.kind } : {}),
         });
@@ -141,11 +150,13 @@ export function registerSurveyCommands(program: Command, ctx: CliContext): void 
       .command(name)
       .description(`${description} (courriels déposés dans le dossier outbox)`)
       .argument('<identifiant>', 'identifiant de l’enquête')
-      .action(async (slug: string) => {
+      .option('--by <courriel>', 'adresse de la personne qui envoie (journal des modifications)', CLI_ACTOR)
+      .action(async (slug: string, options: { by: string }) => {
         const base = publicUrl(ctx);
         const { db } = await ctx.database();
         const report = await sendMails(db, slug, mode, {
           mailer: ctx.mailer(),
+          actor: options.by,
           publicUrl: base,
           now: ctx.now(),
         });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { EditionRow } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { Dataset } from './datasets/dataset.ts';
-import type { CellValue, Field } from './fields.ts';
+import type { CellValue, ExportRow, Field } from './fields.ts';
 
 /** Data rows per sheet: Excel's limit is 1,048,576 rows including the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -19,6 +19,27 @@ export async function writeXlsx(
   file: string,
   options: { maxRowsPerSheet?: number } = {},
 ): Promise<Map<string, number>> {
+  const sheets = datasets.map((dataset) => ({
+    name: dataset.name,
+    fields: dataset.fields,
+    rows: () => dataset.rows(db, edition),
+  }));
+  return writeSheetsXlsx(sheets, file, options);
+}
+
+/** A table to write as a sheet: its fields and its rows in batches. */
+export interface SheetSource {
+  name: string;
+  fields: readonly Field[];
+  rows(): AsyncIterable<ExportRow[]>;
+}
+
+/** The workbook of writeXlsx for any tables (a survey's anonymised responses, too). */
+export async function writeSheetsXlsx(
+  sources: readonly SheetSource[],
+  file: string,
+  options: { maxRowsPerSheet?: number } = {},
+): Promise<Map<string, number>> {
   const limit = options.maxRowsPerSheet ?? MAX_ROWS_PER_SHEET;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -26,13 +47,13 @@ export async function writeXlsx(
     useSharedStrings: false,
   });
   workbook.creator = 'Baromètre';
-  writeDictionary(workbook, datasets);
+  writeDictionary(workbook, sources);
   const counts = new Map<string, number>();
-  for (const dataset of datasets) {
+  for (const dataset of sources) {
     let rows = 0;
     let part = 0;
     let sheet: ExcelJS.Worksheet | undefined;
-    for await (const batch of dataset.rows(db, edition)) {
+    for await (const batch of dataset.rows()) {
       for (const row of batch) {
         if (!sheet || rows % limit === 0) {
           sheet?.commit();
@@ -50,7 +71,7 @@ export async function writeXlsx(
   return counts;
 }
 
-function addDataSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Dataset, name: string) {
+function addDataSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: SheetSource, name: string) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = dataset.fields.map((field) => ({
     header: field.name,
@@ -63,7 +84,10 @@ function addDataSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Dat
   return sheet;
 }
 
-function writeDictionary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, datasets: readonly Dataset[]): void {
+function writeDictionary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  datasets: readonly SheetSource[],
+): void {
   const sheet = workbook.addWorksheet('dictionnaire', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: 'feuille', width: 16 },

@@ -15,6 +15,24 @@ export function anonymisedResponsesCsv(
   respondents: readonly Respondent[],
   weights: readonly number[] | null,
 ): string {
+  const table = anonymisedResponses(questionnaire, respondents, weights);
+  return toCsv(
+    table.headers,
+    table.rows.map((row) => table.headers.map((header) => row[header] ?? '')),
+  );
+}
+
+/** The anonymised responses as a table: the CSV's and the XLSX's one source. */
+export interface ResponsesTable {
+  headers: string[];
+  rows: Record<string, string | number>[];
+}
+
+export function anonymisedResponses(
+  questionnaire: Questionnaire,
+  respondents: readonly Respondent[],
+  weights: readonly number[] | null,
+): ResponsesTable {
   const columns: { header: string; value: (r: Respondent) => string | number | undefined }[] = [];
   for (const question of allQuestions(questionnaire)) {
     if (isFreeText(question)) continue;
@@ -42,19 +60,28 @@ export function anonymisedResponsesCsv(
   const order = respondents
     .map((respondent, index) => ({ respondent, index }))
     .sort((a, b) => shuffleKey(a.respondent.recipientId) - shuffleKey(b.respondent.recipientId));
-  const rows = order.map(({ respondent, index }, rank) => [
-    rank + 1,
-    respondent.kind,
-    sizeBand(respondent.population),
-    respondent.regionCode ?? '',
-    respondent.profile,
-    weights ? Number((weights[index] ?? 0).toFixed(6)) : '',
-    ...columns.map((column) => column.value(respondent) ?? ''),
-  ]);
-  return toCsv(
-    ['reponse', 'type_collectivite', 'taille', 'region', 'profil', 'poids', ...columns.map((c) => c.header)],
-    rows,
-  );
+  const headers = [
+    'reponse',
+    'type_collectivite',
+    'taille',
+    'region',
+    'profil',
+    'poids',
+    ...columns.map((c) => c.header),
+  ];
+  const rows = order.map(({ respondent, index }, rank) => {
+    const values = [
+      rank + 1,
+      respondent.kind,
+      sizeBand(respondent.population),
+      respondent.regionCode ?? '',
+      respondent.profile,
+      weights ? Number((weights[index] ?? 0).toFixed(6)) : '',
+      ...columns.map((column) => column.value(respondent) ?? ''),
+    ];
+    return Object.fromEntries(headers.map((header, i) => [header, values[i] ?? '']));
+  });
+  return { headers, rows };
 }
 
 /** A fixed permutation of identifiers (multiplicative hash): stable, but not the insertion order. */

@@ -11,9 +11,11 @@ import { CsrfField, TextField } from '../components/form-fields.tsx';
 import { FormPage } from '../components/form-page.tsx';
 import { LevelTag } from '../components/level-tag.tsx';
 import { Layout, type PageChrome } from '../layout/layout.tsx';
+import type { InvitationsView } from '../routes/authority-survey-invitations.ts';
 import { kindSlug } from '../routes/kind-slugs.ts';
 import { BACK_OFFICE_CRUMB } from './admin-editions.tsx';
 import { type Scorecard, ScoreFigures } from './authority-scorecard.tsx';
+import { SurveyInvitations } from './authority-survey-invitations.tsx';
 import { EditionBanner } from './home.tsx';
 
 /** The authority space lives under /admin (docs/access-control.md): one address per authority. */
@@ -74,6 +76,8 @@ export interface AuthoritySpaceView {
   contests: readonly ContestRow[];
   scorecard: Scorecard | undefined;
   notice: string | undefined;
+  /** Survey invitations of the authority, when surveys run on this server. */
+  invitations?: InvitationsView | undefined;
 }
 
 export function AuthoritySpacePage({ chrome, view }: { chrome: PageChrome; view: AuthoritySpaceView }) {
@@ -148,6 +152,7 @@ export function AuthoritySpacePage({ chrome, view }: { chrome: PageChrome; view:
           )}
         </>
       ) : null}
+      {view.invitations ? <SurveyInvitations spacePath={path} invitations={view.invitations} /> : null}
     </Layout>
   );
 }

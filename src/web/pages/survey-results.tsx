@@ -29,6 +29,10 @@ export function SurveyResultsPage({ chrome, view }: { chrome: PageChrome; view: 
         <a class="govuk-link" href={`/enquetes/${view.slug}/reponses.csv`}>
           Télécharger les réponses anonymisées (CSV)
         </a>{' '}
+        ou{' '}
+        <a class="govuk-link" href={`/enquetes/${view.slug}/reponses.xlsx`}>
+          (XLSX)
+        </a>{' '}
         — sans adresse électronique ni texte libre.
       </p>
       <h2 class="govuk-heading-m">Taux de réponse</h2>

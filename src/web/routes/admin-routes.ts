@@ -9,6 +9,7 @@ import { doubleReviewRoutes } from './admin-double-review-routes.ts';
 import { editionAdminRoutes } from './admin-edition-routes.ts';
 import { auditLogRoutes } from './admin-journal-routes.ts';
 import { reviewQueueRoutes } from './admin-review-routes.ts';
+import { surveyAdminRoutes } from './admin-survey-routes.ts';
 import { userAdminRoutes } from './admin-user-routes.ts';
 import { authoritySpaceRoutes } from './authority-space-routes.ts';
 import type { ChromeFor } from './page-routes.ts';
@@ -37,6 +38,7 @@ export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): re
     ...editionAdminRoutes(services, chromeFor),
     ...authoritySpaceRoutes(services, chromeFor),
     ...userAdminRoutes(services, chromeFor),
+    ...surveyAdminRoutes(services, chromeFor),
   ];
   return table;
 }

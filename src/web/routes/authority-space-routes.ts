@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../pages/error-pages.tsx';
 import { adminRoute, type GuardedRoute } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { invitationsView, surveyInvitationRoutes } from './authority-survey-invitations.ts';
 import { attempt, csrfOf, signedIn } from './back-office-forms.ts';
 import { formFields } from './form-body.ts';
 import { kindFromSlug } from './kind-slugs.ts';
@@ -148,6 +149,7 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
             contests: edition ? await services.authoritySpace.contestsOf(edition.id, authority.id) : [],
             scorecard: page.scorecard,
             notice: NOTICES[c.req.query('fait') ?? ''],
+            invitations: await invitationsView(services, c, authority.id),
           },
         }),
       );
@@ -227,5 +229,6 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       if (!done.ok) return contestPage(c, authority, values, done.errors);
       return c.redirect(`${spacePath(authority)}?fait=contestation`, 303);
     }),
+    ...surveyInvitationRoutes(services, chromeFor),
   ];
 }

@@ -9,7 +9,16 @@ import {
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 import type { SignedInUser } from '../../accounts/users.repository.ts';
 import { confirmAssessment } from '../../assessments/review.service.ts';
+import { createCampaign } from '../../surveys/campaigns.service.ts';
 import { adminRouteTable } from './admin-routes.ts';
+
+const SAMPLE_CAMPAIGN = {
+  slug: 'maturite-2026',
+  template: 'maturite-numerique',
+  edition: '2026',
+  closesAt: new Date('2099-12-31T00:00:00Z'),
+  by: 'admin@barometre.test',
+};
 
 /**
  * Walks the app's own route table: every back-office route refuses the public (sign-in page) and
@@ -56,9 +65,14 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/admin/revue/evaluations/:id': '/admin/revue/evaluations/1',
   '/enquetes/:slug': '/enquetes/maturite-2026',
   '/enquetes/:slug/reponses.csv': '/enquetes/maturite-2026/reponses.csv',
+  '/enquetes/:slug/reponses.xlsx': '/enquetes/maturite-2026/reponses.xlsx',
   '/enquete/:token': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx',
   '/enquete/:token/envoi': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/envoi',
   '/enquete/:token/:page': '/enquete/lien-inconnu-xxxxxxxxxxxxxxxxxxxx/profil',
+  // The campaign beforeAll creates; recipient 1 does not exist (an allowed post is then a 404).
+  '/admin/enquetes/:slug': '/admin/enquetes/maturite-2026',
+  '/admin/enquetes/:slug/destinataires': '/admin/enquetes/maturite-2026/destinataires',
+  '/admin/collectivite/:kind/:code/enquetes/:recipient': '/admin/collectivite/departement/01/enquetes/1',
 };
 
 /** Sample paths that need the world's ids, set once it exists. */
@@ -87,6 +101,7 @@ describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
       .where('year', '=', 2026)
       .executeTakeFirstOrThrow();
     await confirmAssessment(world.db, { assessmentId: 1, reviewer: 'tiers@barometre.test' }, new Date());
+    await createCampaign(world.db, SAMPLE_CAMPAIGN, new Date());
     addWorldSamples(world, edition.id);
     for (const user of Object.values(users)) {
       const client = webClient(world.app);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../../../test/support/databases.ts';
 import { generatedResponse, seededRandom } from '../../../test/support/survey-answers.ts';
@@ -114,6 +115,13 @@ describe.each(TEST_ENGINES)('survey pages on %s', (engine) => {
     const csv = await browser().get('/enquetes/maturite-2026/reponses.csv');
     expect(csv.html.split('\r\n').filter(Boolean)).toHaveLength(2);
     expect(csv.html).not.toMatch(/@/);
+    expect(page.html).toMatch(/href="\/enquetes\/maturite-2026\/reponses\.xlsx"/);
+    const xlsx = await world.app.request('/enquetes/maturite-2026/reponses.xlsx');
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.getWorksheet('reponses')?.rowCount).toBe(2);
+    expect((await world.app.request('/enquetes/inconnue/reponses.xlsx')).status).toBe(404);
     expect((await browser().get('/enquetes/inconnue')).status).toBe(404);
 
     world.clock.now = new Date(SURVEY_CLOSES.getTime() + 60_000);
