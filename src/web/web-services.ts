@@ -20,6 +20,7 @@ import type { SearchHit } from '../territories/authority-search.rules.ts';
 import type {
   AuthoritySpaceServices,
   EditionAdminServices,
+  InitiativeAdminServices,
   UserAdminServices,
 } from './back-office-services.ts';
 import type { WebSurveys } from './routes/survey-routes.ts';
@@ -96,6 +97,7 @@ export interface WebServices {
   editionAdmin: EditionAdminServices;
   authoritySpace: AuthoritySpaceServices;
   userAdmin: UserAdminServices;
+  initiativeAdmin: InitiativeAdminServices;
   /** Survey collection and results pages; absent, those pages do not exist. */
   surveys?: WebSurveys;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { EditionRow } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { Dataset } from './datasets/dataset.ts';
-import type { CellValue, Field } from './fields.ts';
+import type { CellValue, ExportRow, Field } from './fields.ts';
 
 /** Data rows per sheet: Excel's limit is 1,048,576 rows including the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -19,6 +19,25 @@ export async function writeXlsx(
   file: string,
   options: { maxRowsPerSheet?: number } = {},
 ): Promise<Map<string, number>> {
+  return writeXlsxTables(
+    datasets.map((dataset) => ({ dataset, batches: dataset.rows(db, edition) })),
+    file,
+    options,
+  );
+}
+
+/** A sheet's dictionary and its rows, in batches: an edition's dataset or any other typed table. */
+export interface XlsxTable {
+  dataset: Pick<Dataset, 'name' | 'fields'>;
+  batches: AsyncIterable<ExportRow[]> | Iterable<ExportRow[]>;
+}
+
+/** Typed tables in one streamed workbook, with the « dictionnaire » sheet first (see writeXlsx). */
+export async function writeXlsxTables(
+  tables: readonly XlsxTable[],
+  file: string,
+  options: { maxRowsPerSheet?: number } = {},
+): Promise<Map<string, number>> {
   const limit = options.maxRowsPerSheet ?? MAX_ROWS_PER_SHEET;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -26,13 +45,16 @@ export async function writeXlsx(
     useSharedStrings: false,
   });
   workbook.creator = 'Baromètre';
-  writeDictionary(workbook, datasets);
+  writeDictionary(
+    workbook,
+    tables.map((table) => table.dataset),
+  );
   const counts = new Map<string, number>();
-  for (const dataset of datasets) {
+  for (const { dataset, batches } of tables) {
     let rows = 0;
     let part = 0;
     let sheet: ExcelJS.Worksheet | undefined;
-    for await (const batch of dataset.rows(db, edition)) {
+    for await (const batch of batches) {
       for (const row of batch) {
         if (!sheet || rows % limit === 0) {
           sheet?.commit();
@@ -50,7 +72,11 @@ export async function writeXlsx(
   return counts;
 }
 
-function addDataSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Dataset, name: string) {
+function addDataSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  dataset: XlsxTable['dataset'],
+  name: string,
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = dataset.fields.map((field) => ({
     header: field.name,
@@ -63,7 +89,10 @@ function addDataSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dataset: Dat
   return sheet;
 }
 
-function writeDictionary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, datasets: readonly Dataset[]): void {
+function writeDictionary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  datasets: readonly XlsxTable['dataset'][],
+): void {
   const sheet = workbook.addWorksheet('dictionnaire', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: 'feuille', width: 16 },

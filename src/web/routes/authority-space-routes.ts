@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../pages/error-pages.tsx';
 import { adminRoute, type GuardedRoute } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { initiativeSubmissionRoutes } from './authority-initiative-routes.ts';
 import { attempt, csrfOf, signedIn } from './back-office-forms.ts';
 import { formFields } from './form-body.ts';
 import { kindFromSlug } from './kind-slugs.ts';
@@ -227,5 +228,7 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       if (!done.ok) return contestPage(c, authority, values, done.errors);
       return c.redirect(`${spacePath(authority)}?fait=contestation`, 303);
     }),
+
+    ...initiativeSubmissionRoutes(services, chromeFor, spaceRoute),
   ];
 }
