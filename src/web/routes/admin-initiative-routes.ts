@@ -81,8 +81,12 @@ export function initiativeModerationRoutes(services: WebServices, chromeFor: Chr
     adminRoute('POST', `${MODERATION_PATH}/:id/moderation`, canModerateInitiatives, async (c) => {
       const id = idOf(c);
       const form = await formValues(c);
-      const decision = form.field('decision') === 'rejected' ? 'rejected' : 'published';
+      const decision = form.field('decision');
       const raison = form.field('raison');
+      if (decision !== 'published' && decision !== 'rejected')
+        return itemPage(c, id, { raison }, [
+          { field: 'raison', message: 'Choisissez de publier ou de refuser' },
+        ]);
       if (decision === 'rejected' && !raison.trim())
         return itemPage(c, id, { raison }, [
           { field: 'raison', message: 'Motivez le refus : le motif est montré à la collectivité' },
