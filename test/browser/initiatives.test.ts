@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowsedApp, browseApp, seriousViolations } from '../support/browser.ts';
-import { createRoleUsers, TEST_PASSWORD } from '../support/web-client.ts';
+import { type BrowsedApp, browseApp, seriousViolations, signInPage } from '../support/browser.ts';
+import { createRoleUsers } from '../support/web-client.ts';
 import { createWebWorld, realStylesheet, type WebWorld } from '../support/web-world.ts';
 
 /**
@@ -16,13 +16,9 @@ describe('initiative submission and moderation in a browser', () => {
   let browsed: BrowsedApp;
 
   async function signIn(email: string): Promise<Page> {
-    const { page } = await browsed.open('/connexion');
+    const page = await signInPage(browsed, email);
     // A step that cannot happen fails in seconds, naming the step, rather than at the test's limit.
     page.setDefaultTimeout(20_000);
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(/\/admin$/);
     return page;
   }
 

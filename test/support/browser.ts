@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page, type Response as PageResponse } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/crawl/browser-renderer.ts';
+import { TEST_PASSWORD } from './web-client.ts';
 
 /**
  * Debian's Chromium for browser tests (never a downloaded one), with the crawler's flags
@@ -93,4 +94,14 @@ export async function browseApp(app: Parameters<typeof serveApp>[0]): Promise<Br
       await server.close();
     },
   };
+}
+
+/** A new page of the app signed in as `email` (password TEST_PASSWORD), on the back-office home. */
+export async function signInPage(browsed: BrowsedApp, email: string): Promise<Page> {
+  const { page } = await browsed.open('/connexion');
+  await page.fill('#email', email);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.click('button:has-text("Se connecter")');
+  await page.waitForURL(/\/admin$/);
+  return page;
 }
