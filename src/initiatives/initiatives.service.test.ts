@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSampleAuthorities, type SampleAuthority } from '../../test/support/authority-factory.ts';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
+import { listChanges } from '../audit-log/audit-log.repository.ts';
 import type { Database } from '../db/database.ts';
 import { UserError } from '../shared/errors.ts';
 import { analyseInitiatives } from './analysis/analysis.rules.ts';
@@ -49,6 +50,7 @@ describe.each(TEST_ENGINES)('initiatives registry on %s', (engine) => {
       'initiative_classifications',
       'initiative_moderations',
       'initiatives',
+      'audit_log',
     ] as const) {
       await database.db.deleteFrom(table).execute();
     }
@@ -268,5 +270,57 @@ describe.each(TEST_ENGINES)('initiatives registry on %s', (engine) => {
       ['500-1999', 1, 1],
       ['20000-49999', 1, 2],
     ]);
+  });
+
+  it('logs each submission, moderation and override in the audit log, with the submitter’s suggestion', async () => {
+    const { id } = await submitInitiative(
+      database.db,
+      {
+        authorityId: ids.bourg,
+        title: 'Portail famille',
+        description: 'Inscriptions à la cantine et au périscolaire en ligne.',
+        year: '2026',
+        submittedBy: 'mairie@bourg.example',
+        suggestedDomains: ['education_periscolaire'],
+      },
+      deps,
+    );
+    const unknown = await rejection(
+      submitInitiative(
+        database.db,
+        {
+          authorityId: ids.bourg,
+          title: 'x',
+          description: 'y',
+          year: '2026',
+          submittedBy: 'm@b.fr',
+          suggestedDomains: ['astronomie'],
+        },
+        deps,
+      ),
+    );
+    expect(unknown.message).toContain('astronomie');
+    await overrideDomains(
+      database.db,
+      { id, domains: 'securite', analyst: 'ana@exemple.fr', comment: 'test' },
+      { taxonomy: shippedTaxonomy(), now: MODERATED },
+    );
+    await moderateInitiative(
+      database.db,
+      { id, decision: 'rejected', moderator: 'ana@exemple.fr', reason: 'Doublon' },
+      MODERATED,
+    );
+
+    const changes = (
+      await listChanges(database.db, { entity: 'initiative', entityId: String(id) })
+    ).reverse();
+    expect(changes.map((change) => [change.action, change.actor])).toEqual([
+      ['initiative_submitted', 'mairie@bourg.example'],
+      ['initiative_domains_overridden', 'ana@exemple.fr'],
+      ['initiative_rejected', 'ana@exemple.fr'],
+    ]);
+    expect(JSON.parse(changes[2]?.after ?? '{}')).toEqual({ status: 'rejected', reason: 'Doublon' });
+    const first = (await getInitiative(database.db, id)).classifications[0];
+    expect(first?.evidence.suggested).toEqual(['education_periscolaire']);
   });
 });

@@ -1,3 +1,4 @@
+import { logChange } from '../audit-log/audit-log.repository.ts';
 import { lockForTransaction } from '../db/dialect.ts';
 import type { ModerationDecision } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
@@ -50,6 +51,7 @@ export async function recordClassifierProposal(
   text: { title: string; description: string },
   deps: ClassifierDeps,
   now: Date,
+  suggested: readonly string[] = [],
 ): Promise<Classification> {
   const classification = deps.classifier.classify(text.title, text.description);
   await appendClassification(
@@ -59,7 +61,11 @@ export async function recordClassifierProposal(
       source: 'classifier',
       classifierVersion: deps.classifier.version,
       domains: classification.domains.map(({ domain, confidence }) => ({ domain, confidence })),
-      evidence: classificationEvidence(classification),
+      // What the submitter suggested is kept beside the proposal, for the moderator to weigh.
+      evidence: {
+        ...classificationEvidence(classification),
+        ...(suggested.length ? { suggested } : {}),
+      },
     },
     now,
     { firstOfNew: true },
@@ -76,9 +82,14 @@ function requireEmail(raw: string, option: string): string {
 export interface Submission extends RawInitiativeFields {
   authorityId: number;
   submittedBy: string;
+  /** Domain keys the submitter suggests (checked against the taxonomy); the classifier still decides. */
+  suggestedDomains?: readonly string[];
 }
 
-/** Records a submitted initiative and the classifier's proposal; it waits for moderation. */
+/**
+ * Records a submitted initiative and the classifier's proposal, with its audit-log record, in
+ * one transaction; it waits for moderation.
+ */
 export async function submitInitiative(
   db: Executor,
   submission: Submission,
@@ -86,6 +97,13 @@ export async function submitInitiative(
 ): Promise<{ id: number; classification: Classification }> {
   const submittedBy = requireEmail(submission.submittedBy, '--by');
   const checked = validateInitiative(submission, deps.now);
+  const suggested = [...new Set(submission.suggestedDomains ?? [])];
+  const unknown = suggested.filter((key) => !deps.taxonomy.domains.some((d) => d.key === key));
+  if (unknown.length) {
+    throw new UserError('input_invalid', `Domaines inconnus : ${unknown.join(', ')}.`, [
+      { field: FIELD_LABELS.domains, message: `domaines inconnus : ${unknown.join(', ')}` },
+    ]);
+  }
   if (!checked.ok) {
     throw new UserError(
       'input_invalid',
@@ -99,7 +117,24 @@ export async function submitInitiative(
       { ...checked.fields, authorityId: submission.authorityId, source: 'submission', submittedBy },
       deps.now,
     );
-    const classification = await recordClassifierProposal(trx, id, checked.fields, deps, deps.now);
+    const classification = await recordClassifierProposal(trx, id, checked.fields, deps, deps.now, suggested);
+    await logChange(
+      trx,
+      {
+        actor: submittedBy,
+        action: 'initiative_submitted',
+        entity: 'initiative',
+        entityId: id,
+        after: {
+          authorityId: submission.authorityId,
+          title: checked.fields.title,
+          year: checked.fields.year,
+          domains: classification.domains.map((entry) => entry.domain),
+          ...(suggested.length ? { suggested } : {}),
+        },
+      },
+      deps.now,
+    );
     return { id, classification };
   });
 }
@@ -119,9 +154,18 @@ export async function moderateInitiative(
       : undefined;
     const refusal = checkModeration(status, input.decision, input.reason, input.id);
     if (refusal) throw new UserError(refusal.code, refusal.message);
-    await insertModeration(
+    const reason = input.reason?.trim() || null;
+    await insertModeration(trx, { initiativeId: input.id, decision: input.decision, moderator, reason }, now);
+    await logChange(
       trx,
-      { initiativeId: input.id, decision: input.decision, moderator, reason: input.reason?.trim() || null },
+      {
+        actor: moderator,
+        action: input.decision === 'published' ? 'initiative_published' : 'initiative_rejected',
+        entity: 'initiative',
+        entityId: input.id,
+        before: { status: status ?? null },
+        after: { status: input.decision, ...(reason ? { reason } : {}) },
+      },
       now,
     );
   });
@@ -152,6 +196,18 @@ export async function overrideDomains(
         comment: input.comment?.trim() ?? null,
         domains: parsed.domains.map((domain) => ({ domain, confidence: null })),
         evidence: { previous: current },
+      },
+      deps.now,
+    );
+    await logChange(
+      trx,
+      {
+        actor: analyst,
+        action: 'initiative_domains_overridden',
+        entity: 'initiative',
+        entityId: input.id,
+        before: { domains: current },
+        after: { domains: parsed.domains, comment: input.comment?.trim() ?? null },
       },
       deps.now,
     );

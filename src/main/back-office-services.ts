@@ -22,6 +22,7 @@ import type { Logger } from '../shared/logger.ts';
 import { authoritiesByCode, authoritiesById } from '../territories/authority-refs.ts';
 import { correctWebsite } from '../territories/website-correction.service.ts';
 import type { BackOfficeServices } from '../web/back-office-services.ts';
+import { buildInitiativeAdmin } from './web-initiatives.ts';
 
 export interface BackOfficeOptions {
   mailer: Mailer;
@@ -82,5 +83,6 @@ export function buildBackOfficeServices(database: Database, options: BackOfficeO
         sendPasswordResetLink(db, mailer, userId, actor, resetLink(origin(requestOrigin)), now()),
       authoritiesByCode: (kind, codes) => authoritiesByCode(db, kind, codes),
     },
+    initiativeAdmin: buildInitiativeAdmin(db, now),
   };
 }

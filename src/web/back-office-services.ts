@@ -3,6 +3,8 @@ import type { CrawlProgress } from '../audits/crawl-progress.query.ts';
 import type { AssessmentRow, AuthorityKind, ContestRow, EditionRow, UserRole } from '../db/schema.ts';
 import type { PublicationResult } from '../editions/publication.service.ts';
 import type { ComputeSummary } from '../indicators/indicators.service.ts';
+import type { Classification } from '../initiatives/classification/classifier.ts';
+import type { InitiativeDetail } from '../initiatives/initiatives.service.ts';
 import type { AuthorityRef } from '../territories/authority-refs.ts';
 import type { WebsiteChange } from '../territories/websites.repository.ts';
 
@@ -70,8 +72,36 @@ export interface UserAdminServices {
   authoritiesByCode(kind: AuthorityKind, codes: readonly string[]): Promise<AuthorityRef[]>;
 }
 
+/** Submission by representatives and moderation by analysts; each service call logs its change. */
+export interface InitiativeAdminServices {
+  submit(
+    input: {
+      authorityId: number;
+      title: string;
+      description: string;
+      year: string;
+      url: string;
+      contact: string;
+      suggestedDomains: readonly string[];
+    },
+    actor: string,
+  ): Promise<{ id: number; classification: Classification }>;
+  /** Initiatives waiting for moderation, oldest first, each with its classification history. */
+  pending(): Promise<InitiativeDetail[]>;
+  detail(id: number): Promise<InitiativeDetail>;
+  moderate(
+    input: { id: number; decision: 'published' | 'rejected'; reason: string },
+    actor: string,
+  ): Promise<void>;
+  overrideDomains(
+    input: { id: number; domains: readonly string[]; comment: string },
+    actor: string,
+  ): Promise<void>;
+}
+
 export interface BackOfficeServices {
   editionAdmin: EditionAdminServices;
   authoritySpace: AuthoritySpaceServices;
   userAdmin: UserAdminServices;
+  initiativeAdmin: InitiativeAdminServices;
 }

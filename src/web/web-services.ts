@@ -20,6 +20,7 @@ import type { SearchHit } from '../territories/authority-search.rules.ts';
 import type {
   AuthoritySpaceServices,
   EditionAdminServices,
+  InitiativeAdminServices,
   UserAdminServices,
 } from './back-office-services.ts';
 import type { SurveyAdminServices } from './routes/admin-survey-routes.ts';
@@ -98,6 +99,7 @@ export interface WebServices {
   editionAdmin: EditionAdminServices;
   authoritySpace: AuthoritySpaceServices;
   userAdmin: UserAdminServices;
+  initiativeAdmin: InitiativeAdminServices;
   /** Survey collection and results pages; absent, those pages do not exist. */
   surveys?: WebSurveys;
   /** Survey back office (/admin/enquetes) and an authority's invitations; absent, not offered. */

@@ -2,8 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFarmBackOffice, type FarmBackOffice } from '../support/back-office-farm.ts';
-import { type BrowsedApp, browseApp, seriousViolations } from '../support/browser.ts';
-import { TEST_PASSWORD } from '../support/web-client.ts';
+import { type BrowsedApp, browseApp, seriousViolations, signInPage } from '../support/browser.ts';
 import { realStylesheet } from '../support/web-world.ts';
 
 /**
@@ -19,14 +18,7 @@ describe('back-office journeys in a browser', () => {
   let browsed: BrowsedApp;
   const checked: string[] = [];
 
-  async function signIn(email: string): Promise<Page> {
-    const { page } = await browsed.open('/connexion');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(/\/admin$/);
-    return page;
-  }
+  const signIn = (email: string) => signInPage(browsed, email);
 
   /** Screenshot and axe on the page as it stands. */
   async function look(page: Page, name: string): Promise<void> {

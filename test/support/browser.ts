@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page, type Response as PageResponse } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/crawl/browser-renderer.ts';
+import { TEST_PASSWORD } from './web-client.ts';
 
 /**
  * Debian's Chromium for browser tests (never a downloaded one), with the crawler's flags
@@ -95,8 +96,12 @@ export async function browseApp(app: Parameters<typeof serveApp>[0]): Promise<Br
   };
 }
 
-/** Signs in through the sign-in form in a new context; resolves on the back-office home. */
-export async function signInPage(browsed: BrowsedApp, email: string, password: string): Promise<Page> {
+/** A new page of the app signed in as `email`, on the back-office home. */
+export async function signInPage(
+  browsed: BrowsedApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Page> {
   const { page } = await browsed.open('/connexion');
   await page.fill('#email', email);
   await page.fill('#password', password);

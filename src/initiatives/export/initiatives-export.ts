@@ -10,7 +10,8 @@ import type { publishedInitiatives } from './published-initiatives.query.ts';
  * and the provenance of each classification. Pure.
  */
 
-type Published = Awaited<ReturnType<typeof publishedInitiatives>>;
+export type PublishedEntries = Awaited<ReturnType<typeof publishedInitiatives>>;
+type Published = PublishedEntries;
 
 export const EXPORT_COLUMNS = [
   'Code',
@@ -35,26 +36,28 @@ const CLASSIFICATION_LABELS = {
   import: 'fichier importé',
 } as const;
 
+/** One initiative's values, in the order of EXPORT_COLUMNS (the CSV's and the XLSX's). */
+export function exportValues({ initiative, domains }: Published[number]) {
+  return [
+    initiative.authorityCode,
+    authorityKindName(initiative.authorityKind),
+    initiative.authorityName,
+    initiative.regionCode,
+    initiative.departementCode,
+    initiative.population,
+    initiative.title,
+    initiative.description,
+    initiative.year,
+    PROGRESS_LABELS[initiative.progress],
+    initiative.url,
+    domains.map((entry) => entry.domain).join(', '),
+    domains[0]?.domain,
+    CLASSIFICATION_LABELS[initiative.classificationSource],
+  ] as const;
+}
+
 export function initiativesCsv(published: Published): string {
-  return toCsv(
-    EXPORT_COLUMNS,
-    published.map(({ initiative, domains }) => [
-      initiative.authorityCode,
-      authorityKindName(initiative.authorityKind),
-      initiative.authorityName,
-      initiative.regionCode,
-      initiative.departementCode,
-      initiative.population,
-      initiative.title,
-      initiative.description,
-      initiative.year,
-      PROGRESS_LABELS[initiative.progress],
-      initiative.url,
-      domains.map((entry) => entry.domain).join(', '),
-      domains[0]?.domain,
-      CLASSIFICATION_LABELS[initiative.classificationSource],
-    ]),
-  );
+  return toCsv(EXPORT_COLUMNS, published.map(exportValues));
 }
 
 export function initiativesJson(published: Published, taxonomy: DomainTaxonomy, generatedAt: Date): string {

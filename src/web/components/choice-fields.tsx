@@ -1,6 +1,6 @@
 import { frenchTypography } from '../../shared/french-typography.ts';
 import type { FieldError } from './error-summary.tsx';
-import { CsrfField, describedBy, FormGroup } from './form-fields.tsx';
+import { CsrfField, describedBy, FieldNotes, FormGroup } from './form-fields.tsx';
 
 export interface SelectFieldProps {
   id: string;
@@ -144,5 +144,46 @@ export function SummaryList({ rows }: { rows: readonly (readonly [string, unknow
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A GOV.UK fieldset of checkboxes: the first box carries the field's id, for the error summary's link. */
+export function CheckboxesField(props: {
+  id: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  hint?: string;
+  errors: readonly FieldError[];
+}) {
+  const { id, hint } = props;
+  const error = props.errors.find((e) => e.field === id);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
+        <FieldNotes id={id} hint={hint} error={error} />
+        <div class="govuk-checkboxes govuk-checkboxes--small">
+          {props.options.map((option, index) => {
+            const inputId = index === 0 ? id : `${id}-${index + 1}`;
+            return (
+              <div class="govuk-checkboxes__item">
+                <input
+                  class="govuk-checkboxes__input"
+                  id={inputId}
+                  name={id}
+                  type="checkbox"
+                  value={option.value}
+                  checked={props.checked.includes(option.value)}
+                />
+                <label class="govuk-label govuk-checkboxes__label" for={inputId}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
   );
 }

@@ -106,6 +106,13 @@ export function AuthoritySpacePage({ chrome, view }: { chrome: PageChrome; view:
           Corriger l’adresse
         </a>
       </p>
+      <h2 class="govuk-heading-m">Initiatives numériques</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${path}/initiative`}>
+          Signaler une initiative numérique
+        </a>{' '}
+        {frenchTypography('(publiée dans le registre après relecture par un analyste)')}
+      </p>
       {edition ? (
         <>
           <DataTable

@@ -74,6 +74,10 @@ export function InitiativesPage({ chrome, view }: { chrome: PageChrome; view: In
             CSV
           </a>
           {' · '}
+          <a class="govuk-link" href={`/initiatives.xlsx${exportQuery}`} download>
+            XLSX (tableur)
+          </a>
+          {' · '}
           <a class="govuk-link" href={`/initiatives.json${exportQuery}`} download>
             JSON (avec la nomenclature des domaines)
           </a>

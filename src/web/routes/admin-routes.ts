@@ -7,6 +7,7 @@ import type { WebServices } from '../web-services.ts';
 import { contestRoutes } from './admin-contest-routes.ts';
 import { doubleReviewRoutes } from './admin-double-review-routes.ts';
 import { editionAdminRoutes } from './admin-edition-routes.ts';
+import { initiativeModerationRoutes } from './admin-initiative-routes.ts';
 import { auditLogRoutes } from './admin-journal-routes.ts';
 import { reviewQueueRoutes } from './admin-review-routes.ts';
 import { surveyAdminRoutes } from './admin-survey-routes.ts';
@@ -39,6 +40,7 @@ export function adminRouteTable(services: WebServices, chromeFor: ChromeFor): re
     ...authoritySpaceRoutes(services, chromeFor),
     ...userAdminRoutes(services, chromeFor),
     ...surveyAdminRoutes(services, chromeFor),
+    ...initiativeModerationRoutes(services, chromeFor),
   ];
   return table;
 }

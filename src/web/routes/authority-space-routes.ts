@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../pages/error-pages.tsx';
 import { adminRoute, type GuardedRoute } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { initiativeSubmissionRoutes } from './authority-initiative-routes.ts';
 import { invitationsView, surveyInvitationRoutes } from './authority-survey-invitations.ts';
 import { attempt, csrfOf, signedIn } from './back-office-forms.ts';
 import { formFields } from './form-body.ts';
@@ -230,5 +231,6 @@ export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor
       return c.redirect(`${spacePath(authority)}?fait=contestation`, 303);
     }),
     ...surveyInvitationRoutes(services, chromeFor),
+    ...initiativeSubmissionRoutes(services, chromeFor, spaceRoute),
   ];
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { initiativesCsv, initiativesJson } from '../../initiatives/export/initiatives-export.ts';
+import { initiativesXlsx } from '../../initiatives/export/initiatives-xlsx.ts';
 import {
   domainCounts,
   filterRegistry,
@@ -91,6 +92,13 @@ export function initiativeRoutes(services: WebServices, chromeFor: ChromeFor): H
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="initiatives.csv"');
     return c.body(initiativesCsv(kept));
+  });
+
+  routes.get('/initiatives.xlsx', async (c) => {
+    const { kept } = await load(c);
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', 'attachment; filename="initiatives.xlsx"');
+    return c.body(new Uint8Array(await initiativesXlsx(kept)));
   });
 
   routes.get('/initiatives.json', async (c) => {

@@ -9,6 +9,7 @@ import {
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 import type { SignedInUser } from '../../accounts/users.repository.ts';
 import { confirmAssessment } from '../../assessments/review.service.ts';
+import { insertInitiative } from '../../initiatives/initiatives.repository.ts';
 import { createCampaign } from '../../surveys/campaigns.service.ts';
 import { adminRouteTable } from './admin-routes.ts';
 
@@ -60,6 +61,7 @@ const SAMPLE_PATHS: Record<string, string> = {
   '/admin/collectivite/:kind/:code/site': '/admin/collectivite/departement/01/site',
   '/admin/collectivite/:kind/:code/declaration': '/admin/collectivite/departement/01/declaration',
   '/admin/collectivite/:kind/:code/contestation': '/admin/collectivite/departement/01/contestation',
+  '/admin/collectivite/:kind/:code/initiative': '/admin/collectivite/departement/01/initiative',
   '/admin/comptes/:id': '/admin/comptes/1',
   // The world's first proposal (the Ain's APA), in a fresh database.
   '/admin/revue/evaluations/:id': '/admin/revue/evaluations/1',
@@ -76,7 +78,11 @@ const SAMPLE_PATHS: Record<string, string> = {
 };
 
 /** Sample paths that need the world's ids, set once it exists. */
-function addWorldSamples(world: WebWorld, editionId: number): void {
+function addWorldSamples(world: WebWorld, editionId: number, initiativeId: number): void {
+  SAMPLE_PATHS['/admin/collectivite/:kind/:code/initiatives/:id'] =
+    `/admin/collectivite/departement/01/initiatives/${initiativeId}`;
+  for (const suffix of ['', '/moderation', '/domaines'])
+    SAMPLE_PATHS[`/admin/initiatives/:id${suffix}`] = `/admin/initiatives/${initiativeId}${suffix}`;
   SAMPLE_PATHS['/admin/double-revue/:edition/:authority/:service'] =
     `/admin/double-revue/${editionId}/${world.ids.ain}/${world.services.apa}`;
   SAMPLE_PATHS['/admin/arbitrage/:id'] = '/admin/arbitrage/1';
@@ -102,7 +108,23 @@ describe.each(TEST_ENGINES)('route-table authorisation (%s)', (engine) => {
       .executeTakeFirstOrThrow();
     await confirmAssessment(world.db, { assessmentId: 1, reviewer: 'tiers@barometre.test' }, new Date());
     await createCampaign(world.db, SAMPLE_CAMPAIGN, new Date());
-    addWorldSamples(world, edition.id);
+    // An initiative of the Ain waiting for moderation, for the pages that show one.
+    const initiativeId = await insertInitiative(
+      world.db,
+      {
+        authorityId: world.ids.ain,
+        title: 'Wifi public',
+        description: 'Bornes wifi dans les collèges.',
+        year: 2026,
+        url: null,
+        progress: 'completed',
+        contact: null,
+        source: 'submission',
+        submittedBy: 'dgs@ain.test',
+      },
+      new Date(),
+    );
+    addWorldSamples(world, edition.id, initiativeId);
     for (const user of Object.values(users)) {
       const client = webClient(world.app);
       expect((await client.signIn(user.email, TEST_PASSWORD)).status).toBe(303);
