@@ -1,4 +1,5 @@
 import type { CrawlProgress, SiteProgress } from '../../audits/crawl-progress.query.ts';
+import { fetchStatusLabel } from '../../crawl/fetch-status-labels.ts';
 import type { EditionRow } from '../../db/schema.ts';
 import { formatInteger, frenchTypography } from '../../shared/french-typography.ts';
 import type { AuthorityRef } from '../../territories/authority-refs.ts';
@@ -60,7 +61,7 @@ function ErrorCounts({ byStatus }: { byStatus: Record<string, number> }) {
     <ul class="govuk-list govuk-!-margin-bottom-0">
       {errors.map(([status, count]) => (
         <li>
-          <code>{status}</code> : {formatInteger(count)}
+          {fetchStatusLabel(status)} : {formatInteger(count)}
         </li>
       ))}
     </ul>
@@ -146,7 +147,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
           caption="Sites de la collecte, erreurs par statut"
           rows={sitesNeedingAttention(progress.sites)}
           columns={[
-            { header: 'Site', cell: (s) => s.startUrl },
+            { header: 'Site', cell: (s) => <span class="bm-break">{s.startUrl}</span> },
             {
               header: 'Collectivité',
               cell: (s) => s.authorities.map((a) => `${a.name} (${a.code})`).join(', '),

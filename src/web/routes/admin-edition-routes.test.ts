@@ -82,7 +82,7 @@ describe.each(TEST_ENGINES)('edition management (%s)', (engine) => {
       .execute();
     expect(sites).toEqual([{ start_url: wrongUrl }]);
     expect(html).toContain('1 sur 1');
-    expect(html).toMatch(/<code>not_found<\/code>/);
+    expect(html).toContain('page introuvable (404, 410) : ');
   });
 
   it('computes the indicators and previews the unpublished ranking and a scorecard', async () => {
