@@ -123,7 +123,7 @@ describe('back-office journeys in a browser', () => {
     await browsed.screenshot(page, 'admin-collecte-en-cours');
     await waitForCrawl(page);
     const table = page.locator('table', { hasText: 'Erreurs par statut' });
-    expect(await table.textContent()).toContain('not_found');
+    expect(await table.textContent()).toContain('page introuvable');
     await look(page, 'admin-collecte');
 
     await page.click('main table >> text=Corriger >> nth=0');
