@@ -1,14 +1,8 @@
 import { logChange } from '../audit-log/audit-log.repository.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { UserError } from '../shared/errors.ts';
-import {
-  afterFailure,
-  CLIENT_WINDOW_MS,
-  isLocked,
-  MAX_CLIENT_FAILURES,
-  normaliseEmail,
-  sessionExpiry,
-} from './accounts.rules.ts';
+import { afterFailure, isLocked, normaliseEmail, sessionExpiry } from './accounts.rules.ts';
+import { refuseThrottledClient } from './client-throttle.ts';
 import { UNUSABLE_HASH, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 import { findUserById, type SignedInUser, signedInUser } from './users.repository.ts';
@@ -36,20 +30,13 @@ export async function signIn(
   now: Date,
 ): Promise<OpenSession> {
   const email = normaliseEmail(input.email) ?? input.email.trim().toLowerCase();
-  const since = new Date(now.getTime() - CLIENT_WINDOW_MS).toISOString();
-  const { failures } = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('failures'))
-    .where('client', '=', input.client)
-    .where('succeeded', '=', 0)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures) >= MAX_CLIENT_FAILURES) {
-    throw new UserError(
-      'unauthenticated',
-      'Trop de tentatives de connexion depuis cette adresse : réessayez dans 15 minutes.',
-    );
-  }
+  await refuseThrottledClient(
+    db,
+    'login_attempts',
+    input.client,
+    now,
+    'Trop de tentatives de connexion depuis cette adresse : réessayez dans 15 minutes.',
+  );
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const passwordMatches = await verifyPassword(input.password, user?.password_hash ?? UNUSABLE_HASH);
   // Failures are committed, then refused: throwing inside the transaction would roll back the very

@@ -1,4 +1,4 @@
-import { CLIENT_WINDOW_MS, MAX_CLIENT_FAILURES } from '../accounts/accounts.rules.ts';
+import { refuseThrottledClient } from '../accounts/client-throttle.ts';
 import { tokenHash } from '../accounts/tokens.ts';
 import type { Executor } from '../db/transaction.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -30,20 +30,13 @@ export type LinkOutcome =
  * be guessed by enumeration; with 256-bit tokens that is defence in depth.
  */
 export async function openLink(db: Executor, token: string, client: string, now: Date): Promise<LinkOutcome> {
-  const since = new Date(now.getTime() - CLIENT_WINDOW_MS).toISOString();
-  const { failures } = await db
-    .selectFrom('survey_link_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('failures'))
-    .where('client', '=', client)
-    .where('succeeded', '=', 0)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures) >= MAX_CLIENT_FAILURES) {
-    throw new UserError(
-      'unauthenticated',
-      'Trop de liens inconnus essayés depuis cette adresse : réessayez dans 15 minutes.',
-    );
-  }
+  await refuseThrottledClient(
+    db,
+    'survey_link_attempts',
+    client,
+    now,
+    'Trop de liens inconnus essayés depuis cette adresse : réessayez dans 15 minutes.',
+  );
   const link = /^[A-Za-z0-9_-]{20,100}$/.test(token)
     ? await db
         .selectFrom('survey_links as l')
