@@ -45,18 +45,28 @@ const NOTICES: Record<string, string> = {
  * authority in its address, then asks canActForAuthority, so a representative of one authority
  * never reads or changes another's (403).
  */
+/**
+ * The authority named by the address (`:kind/:code`) if the signed-in person passes `rule` for it;
+ * the 403 page otherwise. An unknown authority is a 404.
+ */
+export async function addressedAuthority(
+  c: Ctx,
+  services: WebServices,
+  chromeFor: ChromeFor,
+  rule: (user: ReturnType<typeof signedIn>, authorityId: number) => boolean,
+): Promise<AuthorityProfile | Response> {
+  const kind = kindFromSlug(c.req.param('kind') ?? '');
+  const profile = kind
+    ? await services.authorityProfile(kind, (c.req.param('code') ?? '').toUpperCase())
+    : undefined;
+  if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
+  if (!rule(signedIn(c), profile.id))
+    return render(c, ForbiddenPage({ chrome: chromeFor(c), reason: 'role' }), 403);
+  return profile;
+}
+
 export function authoritySpaceRoutes(services: WebServices, chromeFor: ChromeFor): GuardedRoute[] {
-  /** The authority of the address if the signed-in person may act for it; a response otherwise. */
-  const authorityOf = async (c: Ctx): Promise<AuthorityProfile | Response> => {
-    const kind = kindFromSlug(c.req.param('kind') ?? '');
-    const profile = kind
-      ? await services.authorityProfile(kind, (c.req.param('code') ?? '').toUpperCase())
-      : undefined;
-    if (!profile) throw new UserError('not_found', 'Collectivité introuvable');
-    if (!canActForAuthority(signedIn(c), profile.id))
-      return render(c, ForbiddenPage({ chrome: chromeFor(c), reason: 'role' }), 403);
-    return profile;
-  };
+  const authorityOf = (c: Ctx) => addressedAuthority(c, services, chromeFor, canActForAuthority);
   /** A route of one authority's space: its handler runs only for someone who may act for it. */
   const spaceRoute = (
     method: GuardedRoute['method'],

@@ -2,13 +2,12 @@ import type { Context } from 'hono';
 import { canAnswerSurveys, canAnswerSurveysFor } from '../../accounts/authorization.rules.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { AuthorityInvitation } from '../../surveys/authority-invitations.ts';
-import { ForbiddenPage } from '../pages/error-pages.tsx';
 import { SurveyMessagePage } from '../pages/survey-response.tsx';
 import { adminRoute, type GuardedRoute } from '../session/guard.ts';
 import type { AppEnv } from '../session/session.ts';
 import type { WebServices } from '../web-services.ts';
+import { addressedAuthority } from './authority-space-routes.ts';
 import { csrfOf, positiveInteger, signedIn } from './back-office-forms.ts';
-import { kindFromSlug } from './kind-slugs.ts';
 import type { ChromeFor } from './page-routes.ts';
 import { render } from './render.ts';
 
@@ -49,13 +48,8 @@ export function surveyInvitationRoutes(services: WebServices, chromeFor: ChromeF
   return [
     adminRoute('POST', '/admin/collectivite/:kind/:code/enquetes/:recipient', canAnswerSurveys, async (c) => {
       const recipientId = positiveInteger(c.req.param('recipient'), 'recipient');
-      const kind = kindFromSlug(c.req.param('kind') ?? '');
-      const authority = kind
-        ? await services.authorityProfile(kind, (c.req.param('code') ?? '').toUpperCase())
-        : undefined;
-      if (!authority) throw new UserError('not_found', 'Collectivité introuvable');
-      if (!canAnswerSurveysFor(signedIn(c), authority.id))
-        return render(c, ForbiddenPage({ chrome: chromeFor(c), reason: 'role' }), 403);
+      const authority = await addressedAuthority(c, services, chromeFor, canAnswerSurveysFor);
+      if (authority instanceof Response) return authority;
       if (!services.surveyInvitations)
         throw new UserError('not_found', 'Les enquêtes ne sont pas disponibles ici.');
       try {
