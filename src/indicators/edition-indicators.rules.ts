@@ -12,6 +12,7 @@ import type { PanelAuthority } from './queries/panel.query.ts';
 import {
   type ApplicableServices,
   type AuthorityLevelCounts,
+  MAX_SERVICES_PER_AUTHORITY,
   MAX_SERVICES_PER_THEME,
 } from './queries/service-levels.query.ts';
 import { changeOf, peerGroupOf, rankAuthorities } from './ranking.rules.ts';
@@ -32,16 +33,16 @@ export function applicableServices(
     const applicability = applicabilityOf(referential, competences);
     // The aggregation query packs counts into integer fields of bounded width.
     const largestTheme = Math.max(0, ...applicability.servicesByTheme.values());
-    if (largestTheme > MAX_SERVICES_PER_THEME) {
+    if (largestTheme > MAX_SERVICES_PER_THEME || applicability.services > MAX_SERVICES_PER_AUTHORITY) {
       throw new RangeError(
-        `Référentiel trop grand pour le calcul des indicateurs : ${largestTheme} services dans une thématique (au plus ${MAX_SERVICES_PER_THEME}).`,
+        `Référentiel trop grand pour le calcul des indicateurs : ${applicability.services} services dont ${largestTheme} dans une thématique (au plus ${MAX_SERVICES_PER_AUTHORITY}, dont ${MAX_SERVICES_PER_THEME} par thématique).`,
       );
     }
     return {
       competencesKey,
-      serviceIds: referential.services
+      services: referential.services
         .filter((service) => service.appliesTo.some((kind) => competences.includes(kind)))
-        .map((service) => service.id),
+        .map((service) => ({ id: service.id, themeKey: service.themeKey })),
     };
   });
 }

@@ -124,15 +124,10 @@ export async function computeEditionIndicators(
 export async function referentialShape(db: Executor, version: string): Promise<ReferentialShape> {
   const themes = await db
     .selectFrom('themes')
-    .select(['key', 'name', 'position'])
+    .select(['key', 'name'])
     .where('referential_version', '=', version)
     .orderBy('position')
     .execute();
-  // The aggregation query identifies a theme by its position: positions are 0, 1, 2…
-  themes.forEach((theme, i) => {
-    if (theme.position !== i)
-      throw new Error(`Positions de thématiques non contiguës dans le référentiel ${version}`);
-  });
   const services = await db
     .selectFrom('services')
     .select(['id', 'theme_key', 'applies_to'])

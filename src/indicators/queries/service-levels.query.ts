@@ -4,27 +4,37 @@ import type { Executor } from '../../db/transaction.ts';
 import type { LevelCounts } from '../authority-indicators.rules.ts';
 
 /**
- * The one pass over the edition's current assessments: per authority and theme, how many of
- * its applicable services are at each level. A service applies when the referential says so
- * for the authority's competences: the caller lists, for each distinct set of competences in
- * the panel, the services that apply, so that an assessment of a service outside the
- * authority's competences (competences changed since) never counts. Services never assessed
- * and denominators are pure arithmetic in authority-indicators.rules.ts.
+ * The one pass over the edition's current assessments: per authority, how many of its
+ * applicable services are at each level, and per theme how many are digitalised and end to
+ * end. A service applies when the referential says so for the authority's competences: the
+ * caller lists, for each distinct set of competences in the panel, the services that apply, so
+ * that an assessment of a service outside the authority's competences (competences changed
+ * since) never counts. Services never assessed and denominators are pure arithmetic in
+ * authority-indicators.rules.ts.
  *
- * Written for a full-scale edition (two to three million assessments), where every
- * expression evaluated per row costs: a row adds 1 << (10·level) to one sum, which packs the
- * five level counts in 10-bit fields (exact below 2⁵³, in JavaScript and in PostgreSQL's
- * numeric sums, as long as a theme has fewer than 1 024 services, which the caller checks),
- * instead of five conditional sums. Service ids are inlined as IN lists of literals (one
- * lookup structure on both engines, where thousands of bound parameters would not be).
- * `cross join … where` keeps SQLite's join order (assessments first: otherwise it scanned them
- * once per authority); PostgreSQL reorders it freely.
+ * Written for a full-scale edition (three and a half million assessments), where every
+ * expression evaluated per row and every group costs. Counts are packed into integer fields
+ * that a plain sum adds up: a row adds 1 << (10·level) to a levels word (five 10-bit fields),
+ * and on PostgreSQL also a flag to its theme's « digitalised » and « end to end » fields of
+ * 6 bits, eight to a word. Every field stays exact below 2⁵³ in JavaScript and PostgreSQL's
+ * numeric sums as long as the limits below hold (the caller checks them).
+ *
+ * The two engines take different routes to the same counts:
+ * - PostgreSQL groups by authority only (36 000 groups instead of 290 000 authority × theme
+ *   groups, which spilled to disk and kept the plan serial). What a row adds is read from
+ *   constant arrays indexed by (competences set, service, level), so that applicability and
+ *   theme cost one subscript each. This pass runs in parallel, in about the time of a bare
+ *   count per authority and level (docs/benchmarks.md).
+ * - SQLite has no arrays: it groups by authority and theme, the theme joined from `services`,
+ *   applicability as IN lists of literals per competences set. `cross join … where` keeps its
+ *   join order (assessments first: otherwise it scanned them once per authority).
  */
 
 export interface ApplicableServices {
   /** Competences JSON exactly as stored in authorities.competences. */
   competencesKey: string;
-  serviceIds: readonly number[];
+  /** The services that apply, with their theme. */
+  services: readonly { id: number; themeKey: string }[];
 }
 
 export interface ThemeCounts {
@@ -38,34 +48,125 @@ export interface AuthorityLevelCounts {
   authorityId: number;
   /** Applicable services assessed, by level 0–4. */
   levels: LevelCounts;
-  /** By theme key; themes without any assessed service are absent. */
+  /** By theme key; themes without a digitalised service may be absent. */
   themes: Map<string, ThemeCounts>;
 }
 
+const LEVELS = 5;
 const LEVEL_BITS = 10;
-/** Largest count a packed field holds: the caller refuses referentials that could exceed it. */
-export const MAX_SERVICES_PER_THEME = 2 ** LEVEL_BITS - 1;
+const THEME_BITS = 6;
+const THEME_FIELDS_PER_WORD = 8;
+/** Largest number of applicable services in one theme for one authority. */
+export const MAX_SERVICES_PER_THEME = 2 ** THEME_BITS - 1;
+/** Largest number of applicable services for one authority. */
+export const MAX_SERVICES_PER_AUTHORITY = 2 ** LEVEL_BITS - 1;
 
 export async function serviceLevelCounts(
   db: Executor,
   editionId: number,
   applicable: readonly ApplicableServices[],
 ): Promise<AuthorityLevelCounts[]> {
-  const sets = applicable.filter((set) => set.serviceIds.length > 0);
+  const sets = applicable.filter((set) => set.services.length > 0);
   if (sets.length === 0) return [];
+  return isPostgres(db)
+    ? countsByAuthority(db, editionId, sets)
+    : countsByAuthorityAndTheme(db, editionId, sets);
+}
+
+async function countsByAuthority(
+  db: Executor,
+  editionId: number,
+  sets: readonly ApplicableServices[],
+): Promise<AuthorityLevelCounts[]> {
+  const table = contributionTable(sets);
+  const words = table.themeWords.map((word) => sql`sum((${word}::bigint[])[k])`);
+  const result = await sql<{
+    authority_id: number;
+    set_index: number;
+    levels: string;
+    [word: string]: unknown;
+  }>`
+    select authority_id, set_index, sum((${table.levelWords}::bigint[])[k]) as levels,
+      ${sql.join(words.map((word, i) => sql`${word} as ${sql.ref(`w${i}`)}`))}
+    from (
+      select ca.authority_id, sets.set_index,
+        sets.set_index * ${sql.lit(table.span)} + (ca.service_id - ${sql.lit(table.firstId)}) * ${sql.lit(LEVELS)} + ca.level + 1 as k
+      from current_assessments ca
+      join authorities a on a.id = ca.authority_id
+      join (values ${sql.join(sets.map((set, i) => sql`(${set.competencesKey}, ${sql.lit(i)})`))})
+        as sets(competences, set_index) on sets.competences = a.competences
+      where ca.edition_id = ${editionId} and ca.service_id between ${sql.lit(table.firstId)} and ${sql.lit(table.lastId)}
+    ) as rows
+    group by authority_id, set_index`.execute(db);
+  return result.rows.map((row) => {
+    const set = sets[Number(row.set_index)] as ApplicableServices;
+    const fields = table.themeWords.flatMap((_, i) =>
+      unpack(Number(row[`w${i}`]), THEME_BITS, THEME_FIELDS_PER_WORD),
+    );
+    const themes = new Map<string, ThemeCounts>();
+    (table.themeOrder.get(set) ?? []).forEach((themeKey, t) => {
+      const digitalised = fields[2 * t] ?? 0;
+      if (digitalised > 0) themes.set(themeKey, { digitalised, endToEnd: fields[2 * t + 1] ?? 0 });
+    });
+    return {
+      authorityId: Number(row.authority_id),
+      levels: unpack(Number(row.levels), LEVEL_BITS, LEVELS) as unknown as LevelCounts,
+      themes,
+    };
+  });
+}
+
+/**
+ * What one assessment adds to each sum, by (competences set, service, level): arrays indexed
+ * from 1 by set · span + (service id − first id) · 5 + level. Services that do not apply to a
+ * set add nothing, which is how applicability is checked.
+ */
+function contributionTable(sets: readonly ApplicableServices[]) {
+  const ids = sets.flatMap((set) => set.services.map((s) => s.id));
+  const firstId = Math.min(...ids);
+  const lastId = Math.max(...ids);
+  const span = (lastId - firstId + 1) * LEVELS;
+  const themeOrder = new Map(sets.map((set) => [set, [...new Set(set.services.map((s) => s.themeKey))]]));
+  const wordCount = Math.ceil(
+    (2 * Math.max(...[...themeOrder.values()].map((t) => t.length))) / THEME_FIELDS_PER_WORD,
+  );
+  const levelWords = new Array<number>(sets.length * span).fill(0);
+  const themeWords = Array.from({ length: wordCount }, () => new Array<number>(sets.length * span).fill(0));
+  const addField = (field: number, index: number) => {
+    const word = themeWords[Math.floor(field / THEME_FIELDS_PER_WORD)] as number[];
+    word[index] = (word[index] ?? 0) + 2 ** (THEME_BITS * (field % THEME_FIELDS_PER_WORD));
+  };
+  sets.forEach((set, setIndex) => {
+    const themes = themeOrder.get(set) ?? [];
+    for (const service of set.services) {
+      const theme = themes.indexOf(service.themeKey);
+      for (let level = 0; level < LEVELS; level++) {
+        const index = setIndex * span + (service.id - firstId) * LEVELS + level;
+        levelWords[index] = 2 ** (LEVEL_BITS * level);
+        if (level >= 2) addField(2 * theme, index);
+        if (level === 4) addField(2 * theme + 1, index);
+      }
+    }
+  });
+  return { firstId, lastId, span, themeOrder, levelWords, themeWords };
+}
+
+async function countsByAuthorityAndTheme(
+  db: Executor,
+  editionId: number,
+  sets: readonly ApplicableServices[],
+): Promise<AuthorityLevelCounts[]> {
   const applies = sql.join(
     sets.map(
       (set) =>
         sql`(a.competences = ${set.competencesKey} and ca.service_id in (${sql.join(
-          set.serviceIds.map((id) => sql.lit(Math.trunc(id))),
+          set.services.map((s) => sql.lit(Math.trunc(s.id))),
         )}))`,
     ),
     sql` or `,
   );
-  // PostgreSQL shifts a bigint to keep the 50 bits; SQLite integers are 64-bit already.
-  const one = isPostgres(db) ? sql`1::bigint` : sql`1`;
-  const result = await sql<{ authority_id: number; theme_key: string; levels: number | string }>`
-    select ca.authority_id, s.theme_key, sum(${one} << (ca.level * ${sql.lit(LEVEL_BITS)})) as levels
+  const result = await sql<{ authority_id: number; theme_key: string; levels: number }>`
+    select ca.authority_id, s.theme_key, sum(1 << (ca.level * ${sql.lit(LEVEL_BITS)})) as levels
     from current_assessments ca
     cross join authorities a
     cross join services s
@@ -76,7 +177,7 @@ export async function serviceLevelCounts(
     group by ca.authority_id, s.theme_key`.execute(db);
   const byAuthority = new Map<number, AuthorityLevelCounts>();
   for (const row of result.rows) {
-    const [l0, l1, l2, l3, l4] = unpack(Number(row.levels), LEVEL_BITS, 5) as [
+    const [l0, l1, l2, l3, l4] = unpack(Number(row.levels), LEVEL_BITS, LEVELS) as [
       number,
       number,
       number,
