@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
+import { postgresArrayLiteral } from '../db/postgres-array-literal.ts';
 import type {
   AuthorityIndicatorsTable,
   AuthorityKind,
@@ -14,10 +15,9 @@ import type { AuthorityIndicators } from './indicators.types.ts';
  * never one round trip per authority: on SQLite, statements of a few hundred rows; on
  * PostgreSQL, one statement per batch whose columns travel as arrays (`unnest`), because
  * parsing and binding tens of thousands of parameters cost PostgreSQL more than the insert
- * itself. The arrays are written here as literals: node-postgres formats an array element by
- * element through its generic value path, 1.8 s of CPU for a national edition's 1.3 million
- * values against about a tenth of that for a join. (Reading the rows from one JSON text instead
- * moves the cost to the server: json_populate_recordset took a second there.)
+ * itself. The arrays go as literals written from JSON (postgres-array-literal.ts). Reading the
+ * rows from one JSON text instead moved the cost to the server: json_populate_recordset took a
+ * second there.
  */
 
 /** Rows per SQLite insert: 35 columns × 400 stays far below its bound-parameter limit. */
@@ -83,7 +83,8 @@ export async function insertAuthorityIndicators(
     for (let start = 0; start < authorities.length; start += ARRAY_BATCH) {
       const rows = authorities.slice(start, start + ARRAY_BATCH).map((a) => toRow(editionId, a));
       const arrays = COLUMNS.map(
-        (column) => sql`${arrayLiteral(rows.map((row) => row[column]))}::${sql.raw(COLUMN_TYPES[column])}[]`,
+        (column) =>
+          sql`${postgresArrayLiteral(rows.map((row) => row[column]))}::${sql.raw(COLUMN_TYPES[column])}[]`,
       );
       await sql`insert into authority_indicators (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
         select * from unnest(${sql.join(arrays)})`.execute(db);
@@ -154,16 +155,6 @@ export async function loadAuthorityIndicators(
   }
   const rows = await query.orderBy('i.kind').orderBy('i.rank').orderBy('a.code').execute();
   return rows.map(fromRow);
-}
-
-/** A one-dimensional PostgreSQL array literal of numbers, texts and nulls. */
-function arrayLiteral(values: readonly (string | number | null)[]): string {
-  const elements = values.map((value) => {
-    if (value === null) return 'NULL';
-    if (typeof value === 'number') return String(value);
-    return `"${value.replace(/[\\"]/g, '\\$&')}"`;
-  });
-  return `{${elements.join(',')}}`;
 }
 
 type StoredRow = AuthorityIndicatorsTable & { code: string; name: string };
