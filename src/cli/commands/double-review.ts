@@ -10,6 +10,7 @@ import {
 import { formatInterval } from '../../indicators/statistics/reading.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger, table } from '../format.ts';
+import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parsePositiveInteger } from '../parse-options.ts';
 import {
   authorityLabel,
@@ -111,13 +112,16 @@ export function registerDoubleReviewCommands(review: Command, ctx: CliContext): 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'motif de l’arbitrage')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const { db } = await ctx.database();
-      const outcome = await arbitrate(
-        db,
-        { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
-        ctx.now(),
-      );
-      printOutcome(ctx, 'Arbitrée', outcome);
+      const database = await ctx.database();
+      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+        const outcome = await arbitrate(
+          database.db,
+          { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
+          ctx.now(),
+          afterChange,
+        );
+        printOutcome(ctx, 'Arbitrée', outcome);
+      });
     });
 }
 

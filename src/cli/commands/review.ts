@@ -11,6 +11,7 @@ import type { AuthorityKind } from '../../db/schema.ts';
 import { findAuthorityByCode } from '../../territories/authority-lookup.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
+import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parseAuthorityKind, parsePositiveInteger } from '../parse-options.ts';
 import { registerDoubleReviewCommands } from './double-review.ts';
 import {
@@ -106,9 +107,16 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .argument('<n°>', 'numéro de l’évaluation lue', parsePositiveInteger)
     .option('--comment <texte>', 'commentaire')
     .action(async (id: number, options: { reviewer: string; comment?: string }) => {
-      const { db } = await ctx.database();
-      const outcome = await confirmAssessment(db, { assessmentId: id, ...options }, ctx.now());
-      printOutcome(ctx, 'Confirmée', outcome);
+      const database = await ctx.database();
+      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+        const outcome = await confirmAssessment(
+          database.db,
+          { assessmentId: id, ...options },
+          ctx.now(),
+          afterChange,
+        );
+        printOutcome(ctx, 'Confirmée', outcome);
+      });
     });
 
   withReviewer(review.command('correct'))
@@ -117,8 +125,16 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'justification de la correction')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const { db } = await ctx.database();
-      printOutcome(ctx, 'Corrigée', await correctAssessment(db, { assessmentId: id, ...options }, ctx.now()));
+      const database = await ctx.database();
+      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+        const outcome = await correctAssessment(
+          database.db,
+          { assessmentId: id, ...options },
+          ctx.now(),
+          afterChange,
+        );
+        printOutcome(ctx, 'Corrigée', outcome);
+      });
     });
 
   withReviewer(review.command('evidence'))
@@ -131,9 +147,16 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--replace', 'remplace la preuve existante au lieu de s’y ajouter')
     .action(
       async (id: number, options: { reviewer: string; url: string; note: string; replace?: boolean }) => {
-        const { db } = await ctx.database();
-        const outcome = await attachEvidence(db, { assessmentId: id, ...options }, ctx.now());
-        printOutcome(ctx, options.replace ? 'Preuve remplacée' : 'Preuve ajoutée', outcome);
+        const database = await ctx.database();
+        await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+          const outcome = await attachEvidence(
+            database.db,
+            { assessmentId: id, ...options },
+            ctx.now(),
+            afterChange,
+          );
+          printOutcome(ctx, options.replace ? 'Preuve remplacée' : 'Preuve ajoutée', outcome);
+        });
       },
     );
 
@@ -143,9 +166,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--url <adresse>', 'page qui montre le service (obligatoire au-dessus du niveau 0)')
     .option('--comment <texte>', 'commentaire')
     .action(async (options: LevelOptions) => {
-      const { db } = await ctx.database();
-      const outcome = await addMissedService(db, await levelInput(ctx, db, options), ctx.now());
-      printOutcome(ctx, 'Ajoutée', outcome);
+      const database = await ctx.database();
+      const input = await levelInput(ctx, database.db, options);
+      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+        printOutcome(ctx, 'Ajoutée', await addMissedService(database.db, input, ctx.now(), afterChange));
+      });
     });
 
   withTriple(review.command('history'))
