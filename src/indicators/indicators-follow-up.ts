@@ -26,7 +26,11 @@ export type EnqueueIndicators = (
  * computed (before that, there is nothing to catch up) and not published: a published edition's
  * indicators are frozen as published, its errata are published beside them (docs/review-workflow.md).
  */
-export function queueIndicatorsAfterReview(db: Executor, enqueue: EnqueueIndicators): AssessmentChanged {
+export function queueIndicatorsAfterReview(
+  db: Executor,
+  enqueue: EnqueueIndicators,
+  debounceSeconds = INDICATORS_DEBOUNCE_SECONDS,
+): AssessmentChanged {
   return async ({ editionId, authorityId }) => {
     const edition = await findEditionById(db, editionId);
     if (!edition || edition.status === 'published') return;
@@ -34,7 +38,7 @@ export function queueIndicatorsAfterReview(db: Executor, enqueue: EnqueueIndicat
     await enqueue(
       'authority-indicators',
       { year: edition.year, authorityId },
-      { startAfterSeconds: INDICATORS_DEBOUNCE_SECONDS },
+      debounceSeconds > 0 ? { startAfterSeconds: debounceSeconds } : {},
     );
   };
 }
