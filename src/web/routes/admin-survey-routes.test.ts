@@ -137,7 +137,9 @@ describe.each(TEST_ENGINES)('survey back office (%s)', (engine) => {
     );
     // Sent by the server's queue, through a `mail-batch` job that records each delivery.
     await world.jobs.queue.drained();
-    expect(await world.database.db.selectFrom('mail_deliveries').select('recipient').execute()).toHaveLength(2);
+    expect(await world.database.db.selectFrom('mail_deliveries').select('recipient').execute()).toHaveLength(
+      2,
+    );
     expect(world.mails.map((m) => m.to).sort()).toEqual(['dgs@ain.example', 'maire@bourg.example']);
     expect(linkIn(world.mails[0])).toBeTruthy();
     const status = await (await admin.get(campaignPath)).text();
