@@ -10,7 +10,6 @@ import {
 import { formatInterval } from '../../indicators/statistics/reading.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger, table } from '../format.ts';
-import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parsePositiveInteger } from '../parse-options.ts';
 import {
   authorityLabel,
@@ -21,7 +20,7 @@ import {
   levelLabel,
   parseLevel,
   percent,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   twoDecimals,
@@ -112,16 +111,17 @@ export function registerDoubleReviewCommands(review: Command, ctx: CliContext): 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'motif de l’arbitrage')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const database = await ctx.database();
-      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
-        const outcome = await arbitrate(
-          database.db,
-          { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
-          ctx.now(),
-          afterChange,
-        );
-        printOutcome(ctx, 'Arbitrée', outcome);
-      });
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) =>
+          arbitrate(
+            db,
+            { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
+            ctx.now(),
+            afterChange,
+          ),
+        () => 'Arbitrée',
+      );
     });
 }
 

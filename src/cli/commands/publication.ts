@@ -2,14 +2,13 @@ import type { Command } from 'commander';
 import { listErrata, publishEdition, recordErratum } from '../../editions/publication.service.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
-import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parseYear } from '../parse-options.ts';
 import {
   authorityLabel,
   type EditionOption,
   editionOf,
   parseLevel,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   withEdition,
@@ -46,25 +45,26 @@ export function registerPublicationCommands(program: Command, ctx: CliContext): 
     .option('--url <adresse>', 'nouvelle preuve')
     .action(
       async (options: TripleOptions & { reviewer: string; level: number; reason: string; url?: string }) => {
-        const database = await ctx.database();
-        const { triple } = await tripleOf(ctx, database.db, options);
+        const { triple } = await tripleOf(ctx, (await ctx.database()).db, options);
         // Through the same follow-up as every review, which leaves a published edition's
         // indicators frozen: an erratum is published beside them.
-        const outcome = await withIndicatorsFollowUp(ctx, database, (afterChange) =>
-          recordErratum(
-            database.db,
-            {
-              ...triple,
-              level: options.level,
-              reason: options.reason,
-              author: options.reviewer,
-              evidenceUrl: options.url ?? null,
-            },
-            ctx.now(),
-            afterChange,
-          ),
+        await reviewAndPrint(
+          ctx,
+          (db, afterChange) =>
+            recordErratum(
+              db,
+              {
+                ...triple,
+                level: options.level,
+                reason: options.reason,
+                author: options.reviewer,
+                evidenceUrl: options.url ?? null,
+              },
+              ctx.now(),
+              afterChange,
+            ),
+          (outcome) => `Erratum n° ${outcome.erratum.id} enregistré`,
         );
-        printOutcome(ctx, `Erratum n° ${outcome.erratum.id} enregistré`, outcome);
       },
     );
 

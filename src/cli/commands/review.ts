@@ -11,7 +11,6 @@ import type { AuthorityKind } from '../../db/schema.ts';
 import { findAuthorityByCode } from '../../territories/authority-lookup.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
-import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parseAuthorityKind, parsePositiveInteger } from '../parse-options.ts';
 import { registerDoubleReviewCommands } from './double-review.ts';
 import {
@@ -24,7 +23,7 @@ import {
   parseConfidence,
   parseLevel,
   parseLevels,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   twoDecimals,
@@ -107,16 +106,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .argument('<n°>', 'numéro de l’évaluation lue', parsePositiveInteger)
     .option('--comment <texte>', 'commentaire')
     .action(async (id: number, options: { reviewer: string; comment?: string }) => {
-      const database = await ctx.database();
-      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
-        const outcome = await confirmAssessment(
-          database.db,
-          { assessmentId: id, ...options },
-          ctx.now(),
-          afterChange,
-        );
-        printOutcome(ctx, 'Confirmée', outcome);
-      });
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => confirmAssessment(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+        () => 'Confirmée',
+      );
     });
 
   withReviewer(review.command('correct'))
@@ -125,16 +119,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'justification de la correction')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const database = await ctx.database();
-      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
-        const outcome = await correctAssessment(
-          database.db,
-          { assessmentId: id, ...options },
-          ctx.now(),
-          afterChange,
-        );
-        printOutcome(ctx, 'Corrigée', outcome);
-      });
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => correctAssessment(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+        () => 'Corrigée',
+      );
     });
 
   withReviewer(review.command('evidence'))
@@ -147,16 +136,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--replace', 'remplace la preuve existante au lieu de s’y ajouter')
     .action(
       async (id: number, options: { reviewer: string; url: string; note: string; replace?: boolean }) => {
-        const database = await ctx.database();
-        await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
-          const outcome = await attachEvidence(
-            database.db,
-            { assessmentId: id, ...options },
-            ctx.now(),
-            afterChange,
-          );
-          printOutcome(ctx, options.replace ? 'Preuve remplacée' : 'Preuve ajoutée', outcome);
-        });
+        await reviewAndPrint(
+          ctx,
+          (db, afterChange) => attachEvidence(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+          () => (options.replace ? 'Preuve remplacée' : 'Preuve ajoutée'),
+        );
       },
     );
 
@@ -166,11 +150,12 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--url <adresse>', 'page qui montre le service (obligatoire au-dessus du niveau 0)')
     .option('--comment <texte>', 'commentaire')
     .action(async (options: LevelOptions) => {
-      const database = await ctx.database();
-      const input = await levelInput(ctx, database.db, options);
-      await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
-        printOutcome(ctx, 'Ajoutée', await addMissedService(database.db, input, ctx.now(), afterChange));
-      });
+      const input = await levelInput(ctx, (await ctx.database()).db, options);
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => addMissedService(db, input, ctx.now(), afterChange),
+        () => 'Ajoutée',
+      );
     });
 
   withTriple(review.command('history'))
