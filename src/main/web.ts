@@ -240,6 +240,10 @@ export async function startWebServer(options: {
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: options.hostname }, () => resolve(started));
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // A port already taken: the queue would otherwise keep the process alive.
+    await jobs.close();
+    throw error;
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -258,7 +262,9 @@ export async function startWebServer(options: {
         server.close(async () => {
           clearTimeout(timer);
           await crawlsStopped;
-          // Running jobs end first: a review's indicators, a batch of e-mails.
+          // Running jobs end first (a review's indicators, a batch of e-mails): in-process, what
+          // is still waiting is lost with the process (docs/operations.md).
+          await jobs.queue.stop({ graceful: true });
           await jobs.close();
           logger.info('server stopped', {});
           resolve();
