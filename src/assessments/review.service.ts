@@ -84,7 +84,14 @@ export async function followedBy<T>(
   afterChange: AssessmentChanged | undefined,
 ): Promise<T> {
   if (assessment && afterChange) {
-    await afterChange({ editionId: assessment.edition_id, authorityId: assessment.authority_id });
+    // The review is committed: a queue out of reach must not report it as failed (retried, it
+    // would be refused as stale). The indicators then wait for the next review or a compute.
+    await afterChange({ editionId: assessment.edition_id, authorityId: assessment.authority_id }).catch(
+      (error: unknown) =>
+        process.emitWarning(
+          `indicateurs non mis en file après la revue : ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
   }
   return outcome;
 }

@@ -96,6 +96,24 @@ describe.each(TEST_ENGINES)('indicators after a review, on %s', (engine) => {
     expect(calls).toEqual([]);
   });
 
+  it('keeps a committed review when its follow-up cannot be queued', async () => {
+    const outcome = await correctAssessment(
+      database.db,
+      {
+        assessmentId: await current(ids.aisne, s.s1),
+        reviewer: 'analyste@exemple.fr',
+        level: 3,
+        comment: 'vérifié',
+      },
+      T0,
+      async () => {
+        throw new Error('file injoignable');
+      },
+    );
+    expect(outcome.assessment.level).toBe(3);
+    expect(await current(ids.aisne, s.s1)).toBe(outcome.assessment.id);
+  });
+
   it('brings the stored indicators up to date once the job has run', async () => {
     await computeEditionIndicators(database.db, { year: 2026 }, T0);
     const before = await indexOf('01');
