@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.ts';
 import { openSqlite } from '../src/db/database.ts';
 import { outboxMailer } from '../src/mail/mailer.ts';
+import { openServerJobs } from '../src/main/jobs.ts';
 import { buildWebServices } from '../src/main/web.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { createWebApp } from '../src/web/app.ts';
@@ -28,10 +29,10 @@ const config = loadConfig({
   BAROMETRE_DATA_DIR: path.join(os.tmpdir(), `barometre-bench-web-${values.seed}`),
 });
 const database = openSqlite(config.sqlitePath);
+const mailer = outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date());
+const jobs = await openServerJobs(config, database, mailer);
 const app = createWebApp({
-  services: buildWebServices(database, {
-    mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
-  }),
+  services: buildWebServices(database, { mailer, jobs: jobs.queue }),
   stylesheet: await loadStylesheet({ cacheDir: path.join(config.dataDir, 'cache') }),
   logger: silentLogger,
   tls: { tls: false, trustProxy: false },
@@ -52,4 +53,5 @@ const ms = (performance.now() - started) / n;
 const profile = await profiler.stop(path.join(os.tmpdir(), 'bench-web.cpuprofile'));
 console.log(`${values.path}: ${ms.toFixed(1)} ms a request (${n} in a row)`);
 console.log(JSON.stringify(summarise(profile), null, 1).slice(0, 6000));
+await jobs.close();
 await database.close();

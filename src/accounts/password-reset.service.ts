@@ -31,6 +31,9 @@ export async function requestPasswordReset(
       used_at: null,
     })
     .execute();
+  // Sent at once, not through a `mail-batch` job: one e-mail a person waits for on the page, whose
+  // link expires within the hour. Retries spaced by minutes would deliver it late, or dead; a
+  // failure now fails the request, and the person asks again.
   await mailer.send({
     to: email,
     subject: 'Baromètre : réinitialisation de votre mot de passe',

@@ -2,6 +2,7 @@ import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { ContestRow, ContestStatus } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
 import { recordErratum } from '../editions/publication.service.ts';
+import type { AssessmentChanged } from '../indicators/indicators-follow-up.ts';
 import { UserError } from '../shared/errors.ts';
 import { findAssessment } from './assessments.repository.ts';
 import { type ContestDecision, refuseContest, refuseContestDecision } from './contests.rules.ts';
@@ -9,6 +10,7 @@ import { labellerOf, type TripleLabels } from './review.repository.ts';
 import { cleanText, levelOrRefusal, reviewerOrRefusal } from './review.rules.ts';
 import {
   appendReviewed,
+  followedBy,
   orThrow,
   type ReviewOutcome,
   throwIfRefused,
@@ -110,6 +112,7 @@ export async function decideContest(
     level?: number | null;
   },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ContestDecisionOutcome> {
   const decider = orThrow(reviewerOrRefusal(input.decider));
   const level =
@@ -118,7 +121,7 @@ export async function decideContest(
   const filed = await findContest(db, input.contestId);
   if (!filed) throw new UserError('not_found', `La contestation n° ${input.contestId} n’existe pas.`);
   // Every decider of a contest takes the lock of its triple, so a contest is decided once.
-  return withLockedTriple(db, tripleOf(filed), async ({ trx, edition, current }) => {
+  const outcome = await withLockedTriple(db, tripleOf(filed), async ({ trx, edition, current }) => {
     const contest = (await findContest(trx, filed.id)) ?? filed;
     throwIfRefused(
       refuseContestDecision({
@@ -216,6 +219,7 @@ export async function decideContest(
     );
     return { contest: decided, recordedAs, review, erratumId };
   });
+  return followedBy(outcome, outcome.review?.assessment, afterChange);
 }
 
 export async function findContest(db: Executor, id: number): Promise<ContestRow | undefined> {

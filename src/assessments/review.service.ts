@@ -11,6 +11,7 @@ import type {
 } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { findEditionById } from '../editions/editions.service.ts';
+import type { AssessmentChanged } from '../indicators/indicators-follow-up.ts';
 import {
   agreementWeights,
   contingencyTable,
@@ -70,6 +71,29 @@ import { logReviewChange } from './review-audit.ts';
 export interface ReviewOutcome {
   assessment: AssessmentRow;
   event: ReviewEventRow;
+}
+
+/**
+ * Tells `afterChange` (the edition's indicators catching up, src/indicators/indicators-follow-up.ts)
+ * about a review once its transaction has committed: a job queued from inside it could run before
+ * the new assessment is visible, or follow a review that was rolled back.
+ */
+export async function followedBy<T>(
+  outcome: T,
+  assessment: AssessmentRow | undefined,
+  afterChange: AssessmentChanged | undefined,
+): Promise<T> {
+  if (assessment && afterChange) {
+    // The review is committed: a queue out of reach must not report it as failed (retried, it
+    // would be refused as stale). The indicators then wait for the next review or a compute.
+    await afterChange({ editionId: assessment.edition_id, authorityId: assessment.authority_id }).catch(
+      (error: unknown) =>
+        process.emitWarning(
+          `indicateurs non mis en file après la revue : ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
+  }
+  return outcome;
 }
 
 /** Turns a refusal into the error the edges (CLI, web) know how to show. */
@@ -193,10 +217,11 @@ export async function confirmAssessment(
   db: Executor,
   input: { assessmentId: number; reviewer: string; comment?: string | null },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const comment = cleanText(input.comment) ?? null;
-  return withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
+  const outcome = await withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
     throwIfRefused(refuseConfirm({ edition, seenId: input.assessmentId, current }));
     if (!current) throw new Error('unreachable: refuseConfirm accepts only a current assessment');
     const level = orThrow(levelOrRefusal(current.level));
@@ -211,6 +236,7 @@ export async function confirmAssessment(
       now,
     );
   });
+  return followedBy(outcome, outcome.assessment, afterChange);
 }
 
 /**
@@ -227,12 +253,13 @@ export async function correctAssessment(
     evidenceUrl?: string | null;
   },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const level = orThrow(levelOrRefusal(input.level));
   const comment = cleanText(input.comment);
   const url = optionalEvidenceUrl(input.evidenceUrl);
-  return withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
+  const outcome = await withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
     throwIfRefused(refuseCorrect({ edition, seenId: input.assessmentId, current, level, comment }));
     if (!current || !comment) throw new Error('unreachable: refuseCorrect checked both');
     const copy = analystCopy(current, { level, reviewer, comment });
@@ -255,6 +282,7 @@ export async function correctAssessment(
       now,
     );
   });
+  return followedBy(outcome, outcome.assessment, afterChange);
 }
 
 /** Adds a page proving the level (or replaces the crawler's proof with it); the level is kept. */
@@ -262,12 +290,13 @@ export async function attachEvidence(
   db: Executor,
   input: { assessmentId: number; reviewer: string; url: string; note: string; replace?: boolean },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const url = orThrow(evidenceUrlOrRefusal(input.url));
   const note = cleanText(input.note);
   const mode = input.replace ? 'replace' : 'add';
-  return withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
+  const outcome = await withSeenAssessment(db, input.assessmentId, async ({ trx, edition, current }) => {
     throwIfRefused(refuseEvidence({ edition, seenId: input.assessmentId, current, note }));
     if (!current || !note) throw new Error('unreachable: refuseEvidence checked both');
     const level = orThrow(levelOrRefusal(current.level));
@@ -289,6 +318,7 @@ export async function attachEvidence(
       now,
     );
   });
+  return followedBy(outcome, outcome.assessment, afterChange);
 }
 
 /** Adds a service the crawler missed: one with no assessment yet for this authority. */
@@ -304,6 +334,7 @@ export async function addMissedService(
     comment?: string | null;
   },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ReviewOutcome> {
   const reviewer = orThrow(reviewerOrRefusal(input.reviewer));
   const level = orThrow(levelOrRefusal(input.level));
@@ -311,7 +342,7 @@ export async function addMissedService(
   const comment = cleanText(input.comment) ?? null;
   const { appliesToAuthority } = await serviceForAuthority(db, input.serviceId, input.authorityId);
   const triple = { editionId: input.editionId, authorityId: input.authorityId, serviceId: input.serviceId };
-  return withLockedTriple(db, triple, async ({ trx, edition, current }) => {
+  const outcome = await withLockedTriple(db, triple, async ({ trx, edition, current }) => {
     throwIfRefused(
       refuseAdd({
         edition,
@@ -343,6 +374,7 @@ export async function addMissedService(
       now,
     );
   });
+  return followedBy(outcome, outcome.assessment, afterChange);
 }
 
 export interface HistoryEntry {
@@ -549,13 +581,14 @@ export async function arbitrate(
   db: Executor,
   input: { blindReviewId: number; arbiter: string; level: number; comment: string },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ReviewOutcome & { arbitration: ArbitrationRow }> {
   const arbiter = orThrow(reviewerOrRefusal(input.arbiter));
   const level = orThrow(levelOrRefusal(input.level));
   const comment = cleanText(input.comment);
   const blind = await findBlindReview(db, input.blindReviewId);
   if (!blind) throw new UserError('not_found', `La double revue n° ${input.blindReviewId} n’existe pas.`);
-  return withLockedTriple(db, tripleOf(blind), async ({ trx, edition, current }) => {
+  const outcome = await withLockedTriple(db, tripleOf(blind), async ({ trx, edition, current }) => {
     const first = await findAssessment(trx, blind.first_assessment_id);
     if (!first || !current) throw new Error(`first review ${blind.first_assessment_id} is missing`);
     throwIfRefused(
@@ -603,4 +636,5 @@ export async function arbitrate(
       .executeTakeFirstOrThrow();
     return { ...outcome, arbitration };
   });
+  return followedBy(outcome, outcome.assessment, afterChange);
 }

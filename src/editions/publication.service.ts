@@ -2,6 +2,7 @@ import { disagreementsOfEdition, labellerOf, type TripleLabels } from '../assess
 import { cleanText, levelOrRefusal, reviewerOrRefusal } from '../assessments/review.rules.ts';
 import {
   appendReviewed,
+  followedBy,
   optionalEvidenceUrl,
   orThrow,
   parseEvidence,
@@ -13,6 +14,7 @@ import {
 import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { AssessmentSource, EditionRow, ErratumRow } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
+import type { AssessmentChanged } from '../indicators/indicators-follow-up.ts';
 import { UserError } from '../shared/errors.ts';
 import { requireEdition } from './editions.service.ts';
 import {
@@ -131,13 +133,14 @@ export async function recordErratum(
     contestId?: number | null;
   },
   now: Date,
+  afterChange?: AssessmentChanged,
 ): Promise<ErratumOutcome> {
   const author = orThrow(reviewerOrRefusal(input.author));
   const level = orThrow(levelOrRefusal(input.level));
   const reason = cleanText(input.reason);
   const evidenceUrl = optionalEvidenceUrl(input.evidenceUrl);
   const triple = { editionId: input.editionId, authorityId: input.authorityId, serviceId: input.serviceId };
-  return withLockedTriple(db, triple, async ({ trx, edition, current }) => {
+  const outcome = await withLockedTriple(db, triple, async ({ trx, edition, current }) => {
     throwIfRefused(
       refuseErratum({
         edition,
@@ -204,6 +207,8 @@ export async function recordErratum(
       .executeTakeFirstOrThrow();
     return { ...outcome, erratum: linked };
   });
+  // Published editions' indicators are frozen: `afterChange` leaves them as they are.
+  return followedBy(outcome, outcome.assessment, afterChange);
 }
 
 export interface ErratumListItem extends TripleLabels {

@@ -1,5 +1,6 @@
 import type { JobDefinition, JobEnvironment, JobKind, JobQueue, KindCounts } from './job.types.ts';
-import { isLastAttempt, JobReleased, retryDelaySeconds, runAttempt } from './job-runner.ts';
+import { recordJobFailure } from './job-failures.repository.ts';
+import { errorMessage, isLastAttempt, JobReleased, retryDelaySeconds, runAttempt } from './job-runner.ts';
 
 interface QueuedJob {
   id: string;
@@ -74,8 +75,9 @@ export function createInProcessQueue(
   async function execute(job: QueuedJob): Promise<void> {
     const definition = definitionOf(job.kind);
     const entry = countsOf(job.kind);
+    const environment = env();
     try {
-      await runAttempt(definition, env(), { ...job, signal: controller.signal });
+      await runAttempt(definition, environment, { ...job, signal: controller.signal });
       entry.done++;
       doneAt.push({ kind: job.kind, at: clock() });
     } catch (error) {
@@ -83,6 +85,19 @@ export function createInProcessQueue(
         waiting.push(job);
         entry.queued++;
       } else if (isLastAttempt(definition.retry, job.attempt)) {
+        // The same row pg-boss's dead-letter queue yields; a process that dies here loses the
+        // job with it (nothing of this queue survives the process), so there is no other case.
+        await recordJobFailure(
+          environment.db,
+          {
+            kind: job.kind,
+            jobId: job.id,
+            payload: job.payload,
+            attempts: job.attempt,
+            error: errorMessage(error),
+          },
+          environment.now(),
+        ).catch((failure) => process.emitWarning(`job_failures : ${errorMessage(failure)}`));
         entry.failed++;
       } else {
         const delay = retryDelaySeconds(definition.retry, job.attempt);

@@ -1,5 +1,4 @@
 import type { JobDefinition, JobEnvironment, RetryPolicy } from './job.types.ts';
-import { recordJobFailure } from './job-failures.repository.ts';
 
 /** Seconds before retry number `retry` (1-based), as both queues apply it. */
 export function retryDelaySeconds(policy: RetryPolicy, retry: number): number {
@@ -18,9 +17,10 @@ export class JobReleased extends Error {
 }
 
 /**
- * One attempt of a job, the same for both queues: the payload is validated, the handler runs,
- * and when the attempt that failed was the last one a failure row is written before the queue
- * marks the job failed. Throws on failure so that the queue schedules the retry.
+ * One attempt of a job, the same for both queues: the payload is validated and the handler runs.
+ * Throws on failure so that the queue schedules the retry. The failure row after the last retry is
+ * the queue's to write, not the attempt's: on pg-boss a job also fails for good when its worker
+ * dies during its last attempt, and only the queue sees that (src/jobs/dead-letters.ts).
  */
 export async function runAttempt<P>(
   definition: JobDefinition<P>,
@@ -33,19 +33,10 @@ export async function runAttempt<P>(
     if (job.signal.aborted) throw new JobReleased(definition.kind);
   } catch (error) {
     if (error instanceof JobReleased || job.signal.aborted) throw new JobReleased(definition.kind);
-    if (isLastAttempt(definition.retry, job.attempt)) {
-      await recordJobFailure(
-        env.db,
-        {
-          kind: definition.kind,
-          jobId: job.id,
-          payload: job.payload,
-          attempts: job.attempt,
-          error: error instanceof Error ? error.message : String(error),
-        },
-        env.now(),
-      );
-    }
     throw error;
   }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
+import { DEAD_LETTER_QUEUE, recordDeadLetter } from './dead-letters.ts';
 import {
   JOB_KINDS,
   type JobDefinition,
@@ -8,7 +9,7 @@ import {
   type JobQueue,
   type KindCounts,
 } from './job.types.ts';
-import { runAttempt } from './job-runner.ts';
+import { errorMessage, runAttempt } from './job-runner.ts';
 
 type Definitions = ReadonlyMap<JobKind, JobDefinition<unknown>>;
 
@@ -21,6 +22,11 @@ export interface PgBossSettings {
   heartbeatSeconds: number;
   /** Idle poll of a worker, in seconds. */
   pollingSeconds?: number;
+  /**
+   * Seconds between this process's checks for jobs whose lease or heartbeat expired (pg-boss's
+   * supervisor); `heartbeatSeconds` unless set. Tests shorten it to see a dead worker's job fail fast.
+   */
+  superviseSeconds?: number;
 }
 
 /** pg-boss keeps its tables in this schema, beside Baromètre's. */
@@ -43,12 +49,17 @@ export async function createPgBossQueue(
     application_name: 'barometre-jobs',
     max: 4,
     // Heartbeats and leases are checked by the supervisor: as often as a heartbeat is due.
-    superviseIntervalSeconds: settings.heartbeatSeconds,
-    monitorIntervalSeconds: settings.heartbeatSeconds,
+    superviseIntervalSeconds: settings.superviseSeconds ?? settings.heartbeatSeconds,
+    monitorIntervalSeconds: settings.superviseSeconds ?? settings.heartbeatSeconds,
   });
   // Connection hiccups surface as 'error' events; without a listener Node would crash the worker.
   boss.on('error', (error: Error) => process.emitWarning(`pg-boss : ${error.message}`));
   await boss.start();
+  // Created first: every kind's queue names it. Its own retries cover a database hiccup while the
+  // failure row is written.
+  if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) {
+    await boss.createQueue(DEAD_LETTER_QUEUE, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+  }
   for (const kind of JOB_KINDS) {
     const definition = definitions.get(kind);
     if (!definition) continue;
@@ -60,6 +71,8 @@ export async function createPgBossQueue(
       retryBackoff: definition.retry.backoff,
       expireInSeconds: definition.leaseSeconds,
       heartbeatSeconds: settings.heartbeatSeconds,
+      // A job failed for good, by its handler or by an expired lease, is copied there.
+      deadLetter: DEAD_LETTER_QUEUE,
     };
     if (await boss.getQueue(kind)) await boss.updateQueue(kind, omitPolicy(options));
     else await boss.createQueue(kind, options);
@@ -93,6 +106,20 @@ export async function createPgBossQueue(
     });
   const pollingMs = (settings.pollingSeconds ?? 1) * 1000;
 
+  /** Fetches the next job of a pg-boss queue, or waits out the idle poll; undefined when stopping. */
+  async function nextJob(name: string): Promise<JobWithMetadata<unknown> | undefined> {
+    while (!stopping) {
+      try {
+        const [job] = await boss.fetch<unknown>(name, { batchSize: 1, includeMetadata: true });
+        if (job) return job;
+      } catch (error) {
+        process.emitWarning(`pg-boss fetch ${name} : ${errorMessage(error)}`);
+      }
+      await idle(pollingMs);
+    }
+    return undefined;
+  }
+
   /**
    * One slot of this worker: fetch a job, run it while beating its heartbeat, settle it, and
    * fetch the next at once. pg-boss's own work() waits out its polling interval after every
@@ -100,38 +127,42 @@ export async function createPgBossQueue(
    */
   async function takeJobs(kind: JobKind): Promise<void> {
     const definition = definitionOf(kind);
-    while (!stopping) {
-      let job: JobWithMetadata<unknown> | undefined;
-      try {
-        [job] = await boss.fetch<unknown>(kind, { batchSize: 1, includeMetadata: true });
-      } catch (error) {
-        process.emitWarning(`pg-boss fetch ${kind} : ${errorMessage(error)}`);
-      }
-      if (!job) {
-        await idle(pollingMs);
-        continue;
-      }
-      const held = job;
+    for (let held = await nextJob(kind); held; held = await nextJob(kind)) {
+      const job = held;
       const controller = new AbortController();
       running.add(controller);
       const beat = setInterval(
-        () => void boss.touch(kind, held).catch(() => {}),
+        () => void boss.touch(kind, job).catch(() => {}),
         (settings.heartbeatSeconds * 1000) / 2,
       );
       try {
         await runAttempt(definition, env(), {
-          id: held.id,
-          payload: held.data,
-          attempt: held.retryCount + 1,
+          id: job.id,
+          payload: job.data,
+          attempt: job.retryCount + 1,
           signal: controller.signal,
         });
-        await boss.complete(kind, held);
+        await boss.complete(kind, job);
       } catch (error) {
-        // pg-boss retries it after the queue's delay, or marks it failed after the last retry.
-        await boss.fail(kind, held, { message: errorMessage(error) }).catch(() => {});
+        // pg-boss retries it after the queue's delay, or fails it for good into the dead letters.
+        await boss.fail(kind, job, { message: errorMessage(error) }).catch(() => {});
       } finally {
         clearInterval(beat);
         running.delete(controller);
+      }
+    }
+  }
+
+  /** The dead-letter slot of this worker: one failure row per job failed for good. */
+  async function takeDeadLetters(): Promise<void> {
+    for (let letter = await nextJob(DEAD_LETTER_QUEUE); letter; letter = await nextJob(DEAD_LETTER_QUEUE)) {
+      const job = letter;
+      try {
+        const { db, now } = env();
+        await recordDeadLetter(db, job, now());
+        await boss.complete(DEAD_LETTER_QUEUE, job);
+      } catch (error) {
+        await boss.fail(DEAD_LETTER_QUEUE, job, { message: errorMessage(error) }).catch(() => {});
       }
     }
   }
@@ -164,6 +195,7 @@ export async function createPgBossQueue(
         const slots = kind === 'crawl-site' ? options.concurrency : 1;
         for (let slot = 0; slot < slots; slot++) loops.push(takeJobs(kind));
       }
+      loops.push(takeDeadLetters());
     },
     async stop({ graceful }) {
       stopping = true;
@@ -173,8 +205,9 @@ export async function createPgBossQueue(
     },
     async drained() {
       // From the job table itself: pg-boss's queue counts are a cache refreshed every minute.
+      // The dead letters too: a job failed for good is done once its failure row is written.
       for (;;) {
-        const { kinds } = await pgBossStatus(settings.url, 1);
+        const { kinds } = await pgBossStatus(settings.url, 1, [...JOB_KINDS, DEAD_LETTER_QUEUE]);
         if (kinds.every((k) => k.queued === 0 && k.running === 0)) return;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -199,6 +232,7 @@ function omitPolicy<T extends { policy: unknown; heartbeatSeconds: unknown }>(
 export async function pgBossStatus(
   url: string,
   windowMinutes: number,
+  names: readonly string[] = JOB_KINDS,
 ): Promise<{ queue: 'pg-boss'; kinds: KindCounts[]; windowMinutes: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -217,7 +251,7 @@ export async function pgBossStatus(
          count(*) filter (where state = 'completed'
            and completed_on > now() - make_interval(mins => $1)) as recent
        from ${PG_BOSS_SCHEMA}.job where name = any($2) group by name order by name`,
-      [windowMinutes, [...JOB_KINDS]],
+      [windowMinutes, [...names]],
     );
     return {
       queue: 'pg-boss',
@@ -234,8 +268,4 @@ export async function pgBossStatus(
   } finally {
     await client.end();
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

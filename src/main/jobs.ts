@@ -2,18 +2,23 @@ import { findRun } from '../audits/audits.repository.ts';
 import { runTargets } from '../audits/campaign.service.ts';
 import type { SimulatedWeb } from '../cli/context.ts';
 import type { Config } from '../config/config.ts';
-import type { CrawlerOverrides, CrawlerRuntime } from '../crawl/crawler-runtime.ts';
+import {
+  type CrawlerOverrides,
+  type CrawlerRuntime,
+  createCrawlerRuntime,
+} from '../crawl/crawler-runtime.ts';
 import type { Database } from '../db/database.ts';
 import { findEditionById } from '../editions/editions.service.ts';
 import { type HostLock, inProcessHostLock, postgresHostLock } from '../jobs/host-lock.ts';
 import { createInProcessQueue } from '../jobs/in-process-queue.ts';
-import type { JobEnvironment, JobQueue } from '../jobs/job.types.ts';
+import type { JobEnvironment, JobKind, JobQueue } from '../jobs/job.types.ts';
 import { createPgBossQueue } from '../jobs/pg-boss-queue.ts';
 import { JOB_DEFINITIONS } from '../jobs/registry.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { loadStoredReferential } from '../referential/referential.repository.ts';
 import type { Referential } from '../referential/referential.schema.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
+import { startSimulatedWeb } from './simulated-web.ts';
 
 export interface JobsDependencies {
   config: Pick<Config, 'databaseUrl' | 'jobHeartbeatSeconds'>;
@@ -24,9 +29,45 @@ export interface JobsDependencies {
   simulatedWeb(targets: AuditTarget[], referential: Referential): Promise<SimulatedWeb>;
 }
 
+/**
+ * The kinds a web server queues and, in-process, runs itself: the indicators after a review and
+ * survey e-mails. Crawls are not among them: an embedded installation runs them from the command
+ * that queued them (`barometre crawl --queue`).
+ */
+export const SERVER_JOB_KINDS: readonly JobKind[] = [
+  'authority-indicators',
+  'edition-indicators',
+  'mail-batch',
+];
+
 export interface JobsRuntime {
   queue: JobQueue;
   close(): Promise<void>;
+}
+
+/**
+ * The queue of a web server. On SQLite the server is the only process that can run what it
+ * queues, so it works those kinds itself; on PostgreSQL it only queues, and `barometre worker`
+ * processes run the jobs.
+ */
+export async function openServerJobs(
+  config: Config,
+  database: Database,
+  mailer: Mailer,
+): Promise<JobsRuntime> {
+  const jobs = await openJobs(
+    {
+      config,
+      database,
+      now: () => new Date(),
+      mailer,
+      crawlerRuntime: (overrides) => createCrawlerRuntime(config, overrides),
+      simulatedWeb: (targets, referential) => startSimulatedWeb(targets, referential),
+    },
+    { concurrency: 1, detectionWorkers: 0 },
+  );
+  if (jobs.queue.name === 'in-process') await jobs.queue.work(SERVER_JOB_KINDS, { concurrency: 1 });
+  return jobs;
 }
 
 /**

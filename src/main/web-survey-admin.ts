@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Executor } from '../db/transaction.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { JobQueue } from '../jobs/job.types.ts';
 import { UserError } from '../shared/errors.ts';
 import { invitationsOfAuthority, issueAuthorityLink } from '../surveys/authority-invitations.ts';
 import { isOpen } from '../surveys/campaign.rules.ts';
@@ -18,7 +18,7 @@ import type { SurveyInvitationServices } from '../web/routes/authority-survey-in
 /** The surveys' back office as the web uses it: administrators' pages and the authority space. */
 export function buildSurveyAdmin(
   db: Executor,
-  options: { mailer: Mailer; now: () => Date; publicUrl?: string },
+  options: { jobs: Pick<JobQueue, 'enqueueMany'>; now: () => Date; publicUrl?: string },
 ): { surveyAdmin: SurveyAdminServices; surveyInvitations: SurveyInvitationServices } {
   const { now, publicUrl } = options;
   const overview = async (row: CampaignRow): Promise<CampaignOverview> => {
@@ -65,7 +65,12 @@ export function buildSurveyAdmin(
             'config_invalid',
             'BAROMETRE_PUBLIC_URL doit être défini pour écrire les liens des courriels : aucun courriel envoyé.',
           );
-        return sendMails(db, slug, mode, { mailer: options.mailer, publicUrl, actor, now: now() });
+        return sendMails(db, slug, mode, {
+          enqueue: (kind, payloads) => options.jobs.enqueueMany(kind, payloads),
+          publicUrl,
+          actor,
+          now: now(),
+        });
       },
     },
     surveyInvitations: {

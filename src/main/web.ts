@@ -19,11 +19,13 @@ import { dataStamp } from '../editions/data-stamp.query.ts';
 import { listEditions } from '../editions/editions.service.ts';
 import { loadAuthorityIndicators } from '../indicators/indicators.repository.ts';
 import { editionIndicatorRun, listAuthorityIndicators } from '../indicators/indicators.service.ts';
+import { queueIndicatorsAfterReview } from '../indicators/indicators-follow-up.ts';
 import { authorityHistory } from '../indicators/queries/authority-history.query.ts';
 import { rankingPage } from '../indicators/queries/ranking-page.query.ts';
 import { shippedTaxonomy } from '../initiatives/domains.ts';
 import { publishedInitiatives } from '../initiatives/export/published-initiatives.query.ts';
 import { listInitiatives } from '../initiatives/initiatives.repository.ts';
+import type { JobQueue } from '../jobs/job.types.ts';
 import { type Mailer, outboxMailer } from '../mail/mailer.ts';
 import { themesOfReferential } from '../referential/themes.query.ts';
 import {
@@ -46,6 +48,7 @@ import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import { createPageCache, isCacheablePath } from '../web/middleware/page-cache.ts';
 import type { WebServices } from '../web/web-services.ts';
 import { buildBackOfficeServices } from './back-office-services.ts';
+import { openServerJobs } from './jobs.ts';
 import { buildWebReview } from './web-review.ts';
 import { buildSurveyAdmin } from './web-survey-admin.ts';
 import { buildWebSurveys } from './web-surveys.ts';
@@ -54,7 +57,13 @@ import { buildWebSurveys } from './web-surveys.ts';
 export function buildWebServices(
   database: Database,
   options: {
+    /**
+     * Transactional e-mails (a password reset awaited on the page) go straight to the mailer;
+     * bulk ones (survey invitations) through `mail-batch` jobs of `jobs`.
+     */
     mailer: Mailer;
+    /** Where follow-up work goes: indicators after a review, survey e-mails. */
+    jobs: Pick<JobQueue, 'enqueue' | 'enqueueMany'>;
     now?: () => Date;
     logger?: Logger;
     publicUrl?: string;
@@ -141,7 +150,13 @@ export function buildWebServices(
       completePasswordReset: (token, password) => completePasswordReset(db, { token, password }, now()),
       auditLog: ({ beforeId, limit }) => listChanges(db, { limit, ...(beforeId ? { beforeId } : {}) }),
     },
-    review: buildWebReview(db, now),
+    review: buildWebReview(
+      db,
+      now,
+      queueIndicatorsAfterReview(db, (kind, payload, enqueueOptions) =>
+        options.jobs.enqueue(kind, payload, enqueueOptions),
+      ),
+    ),
     ...buildBackOfficeServices(database, {
       mailer: options.mailer,
       now,
@@ -151,7 +166,7 @@ export function buildWebServices(
     }),
     surveys: buildWebSurveys(db, now),
     ...buildSurveyAdmin(db, {
-      mailer: options.mailer,
+      jobs: options.jobs,
       now,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     }),
@@ -190,9 +205,12 @@ export async function startWebServer(options: {
   // Read once at start rather than on the first visitor's request (about 1.5 s together).
   overseasShapes();
   cogPostalCodeIndex();
+  const mailer = outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date());
+  const jobs = await openServerJobs(config, options.database, mailer);
   const services = buildWebServices(options.database, {
     dataDir: config.dataDir,
-    mailer: outboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, () => new Date()),
+    jobs: jobs.queue,
+    mailer,
     logger,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     // Crawls started from the back office reach the real web, as `barometre crawl` does.
@@ -222,6 +240,10 @@ export async function startWebServer(options: {
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: options.hostname }, () => resolve(started));
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // A port already taken: the queue would otherwise keep the process alive.
+    await jobs.close();
+    throw error;
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -240,6 +262,10 @@ export async function startWebServer(options: {
         server.close(async () => {
           clearTimeout(timer);
           await crawlsStopped;
+          // Running jobs end first (a review's indicators, a batch of e-mails): in-process, what
+          // is still waiting is lost with the process (docs/operations.md).
+          await jobs.queue.stop({ graceful: true });
+          await jobs.close();
           logger.info('server stopped', {});
           resolve();
         });

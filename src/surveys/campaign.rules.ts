@@ -97,3 +97,30 @@ export function invitationMail(input: {
   ].join('\n');
   return { subject, text };
 }
+
+/** E-mails per `mail-batch` job: one job stays well within its lease on a slow relay. */
+export const MAILS_PER_BATCH = 200;
+
+/**
+ * Splits a send into the batches of `mail-batch` jobs. A batch records each address it sent to
+ * once, and one address may be a recipient for two authorities of a campaign (a secretary of two
+ * communes, each with its own link): such e-mails go to different batches, so neither is taken
+ * for the other. `key` names each batch for good, the same on every retry of its job.
+ */
+export function mailBatches<M extends { to: string }>(
+  mails: readonly M[],
+  key: string,
+  size = MAILS_PER_BATCH,
+): { batchKey: string; mails: M[] }[] {
+  const batches: { addresses: Set<string>; mails: M[] }[] = [];
+  for (const mail of mails) {
+    let batch = batches.find((b) => b.mails.length < size && !b.addresses.has(mail.to));
+    if (!batch) {
+      batch = { addresses: new Set(), mails: [] };
+      batches.push(batch);
+    }
+    batch.addresses.add(mail.to);
+    batch.mails.push(mail);
+  }
+  return batches.map((batch, index) => ({ batchKey: `${key}:${index + 1}`, mails: batch.mails }));
+}

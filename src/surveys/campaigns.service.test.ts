@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSampleAuthorities } from '../../test/support/authority-factory.ts';
 import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.ts';
+import { installationTestJobs, type TestJobs } from '../../test/support/job-queues.ts';
 import { recipientsCsv as csv, linkIn, SURVEY_TABLES } from '../../test/support/surveys.ts';
 import { refusal } from '../../test/support/user-error.ts';
 import type { Database } from '../db/database.ts';
 import type { Mail } from '../mail/mailer.ts';
+import { mailBatches } from './campaign.rules.ts';
 import { createCampaign, sendMails } from './campaigns.service.ts';
 import { importRecipients } from './recipients-import.ts';
 import { openLink, savePage, submitResponse } from './responses.service.ts';
@@ -14,13 +16,21 @@ const CLOSES = new Date('2026-12-31T23:00:00.000Z');
 
 describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
   let database: Database;
-  const outbox: Mail[] = [];
+  /** The installation's queue (pg-boss on the PostgreSQL server): e-mails leave through its jobs. */
+  let jobs: TestJobs;
+  let outbox: Mail[] = [];
   const deps = (now = NOW) => ({
-    mailer: { send: async (mail: Mail) => void outbox.push(mail) },
+    enqueue: (kind: 'mail-batch', payloads: unknown[]) => jobs.queue.enqueueMany(kind, payloads),
     actor: 'admin@barometre.example',
     publicUrl: 'https://barometre.example',
     now,
   });
+  /** Sends, then waits until the queue has run the e-mail jobs. */
+  const send = async (mode: 'invitations' | 'reminders', now = NOW) => {
+    const report = await sendMails(database.db, 'maturite-2026', mode, deps(now));
+    await jobs.queue.drained();
+    return report;
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -28,9 +38,12 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
   });
   afterAll(async () => database.close());
   beforeEach(async () => {
-    outbox.length = 0;
     for (const table of SURVEY_TABLES) await database.db.deleteFrom(table).execute();
+    await database.db.deleteFrom('mail_deliveries').execute();
+    jobs = await installationTestJobs(database);
+    outbox = jobs.env.sent;
   });
+  afterEach(async () => jobs.close());
 
   const create = (slug = 'maturite-2026') =>
     createCampaign(
@@ -108,15 +121,21 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n01001;dgs@abergement.example;agent\n'),
       { now: NOW, actor: 'admin@barometre.example' },
     );
-    expect(await sendMails(database.db, 'maturite-2026', 'invitations', deps())).toEqual({
-      sent: 2,
-      skipped: 0,
-    });
-    expect(await sendMails(database.db, 'maturite-2026', 'invitations', deps())).toEqual({
-      sent: 0,
-      skipped: 2,
-    });
+    expect(await send('invitations')).toEqual({ queued: 2, skipped: 0 });
+    expect(await send('invitations')).toEqual({ queued: 0, skipped: 2 });
     expect(outbox.map((m) => m.to)).toEqual(['maire@bourg.example', 'dgs@abergement.example']);
+    // Delivered by a `mail-batch` job, which records each e-mail it sent.
+    const deliveries = await database.db
+      .selectFrom('mail_deliveries')
+      .select(['batch_key', 'recipient'])
+      .execute();
+    expect(deliveries.map((d) => d.recipient).sort()).toEqual([
+      'dgs@abergement.example',
+      'maire@bourg.example',
+    ]);
+    expect(new Set(deliveries.map((d) => d.batch_key))).toEqual(
+      new Set([`survey:maturite-2026:invitations:${NOW.toISOString()}:1`]),
+    );
     expect(outbox[0]?.text).toMatch(/Bourg-en-Bresse/);
     const token = linkIn(outbox[0]);
     // Only hashes are stored.
@@ -136,10 +155,7 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
     expect(outcome.status).toBe('invalid');
 
     outbox.length = 0;
-    expect(await sendMails(database.db, 'maturite-2026', 'reminders', deps())).toEqual({
-      sent: 2,
-      skipped: 0,
-    });
+    expect(await send('reminders')).toEqual({ queued: 2, skipped: 0 });
     expect(outbox[0]?.subject).toMatch(/^Rappel : /);
     // The reminder's new link opens the same response, with what was saved.
     const again = await openLink(database.db, linkIn(outbox[0]), '203.0.113.1', NOW);
@@ -147,6 +163,20 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       profil: 'elu',
       taille: '3500_20000',
     });
+  });
+
+  it('sends one address that speaks for two authorities both invitations, each with its own link', async () => {
+    await create();
+    await importRecipients(
+      database.db,
+      'maturite-2026',
+      csv('Code;Courriel;Profil\n01053;secretariat@ain.example;agent\n01001;secretariat@ain.example;agent\n'),
+      { now: NOW, actor: 'admin@barometre.example' },
+    );
+    expect(await send('invitations')).toEqual({ queued: 2, skipped: 0 });
+    expect(outbox.map((m) => m.to)).toEqual(['secretariat@ain.example', 'secretariat@ain.example']);
+    expect(new Set(outbox.map((m) => linkIn(m))).size).toBe(2);
+    expect(await database.db.selectFrom('mail_deliveries').select('batch_key').execute()).toHaveLength(2);
   });
 
   it('refuses unknown links, then throttles a client that keeps guessing', async () => {
@@ -171,11 +201,22 @@ describe.each(TEST_ENGINES)('survey campaigns on %s', (engine) => {
       csv('Code;Courriel;Profil\n01053;maire@bourg.example;élu\n'),
       { now: NOW, actor: 'admin@barometre.example' },
     );
-    await sendMails(database.db, 'maturite-2026', 'invitations', deps());
+    await send('invitations');
     const later = new Date(CLOSES.getTime() + 1000);
     expect((await openLink(database.db, linkIn(outbox[0]), '203.0.113.1', later)).status).toBe('closed');
     expect((await refusal(sendMails(database.db, 'maturite-2026', 'reminders', deps(later)))).code).toBe(
       'conflict',
     );
+  });
+});
+
+describe('mail batches of a send', () => {
+  it('hold at most `size` e-mails, and never one address twice', () => {
+    const mails = ['a', 'b', 'a', 'c', 'a'].map((to) => ({ to }));
+    expect(mailBatches(mails, 'k', 2)).toEqual([
+      { batchKey: 'k:1', mails: [{ to: 'a' }, { to: 'b' }] },
+      { batchKey: 'k:2', mails: [{ to: 'a' }, { to: 'c' }] },
+      { batchKey: 'k:3', mails: [{ to: 'a' }] },
+    ]);
   });
 });

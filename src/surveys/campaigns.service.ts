@@ -2,9 +2,10 @@ import { newToken, tokenHash } from '../accounts/tokens.ts';
 import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { Executor } from '../db/transaction.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { MailBatchPayload } from '../jobs/definitions/mail-batch.job.ts';
+import type { Mail } from '../mail/mailer.ts';
 import { UserError } from '../shared/errors.ts';
-import { invitationMail, isOpen, slugProblem, surveyLink } from './campaign.rules.ts';
+import { invitationMail, isOpen, mailBatches, slugProblem, surveyLink } from './campaign.rules.ts';
 import { type Campaign, getCampaign } from './campaigns.repository.ts';
 import { loadTemplate } from './templates.ts';
 
@@ -87,8 +88,11 @@ export async function createCampaign(db: Executor, input: CreateCampaignInput, n
   return getCampaign(db, input.slug);
 }
 
+/** Queues `mail-batch` jobs, as the job queue's `enqueueMany` does. */
+export type EnqueueMailBatches = (kind: 'mail-batch', payloads: MailBatchPayload[]) => Promise<number>;
+
 export interface SendDeps {
-  mailer: Mailer;
+  enqueue: EnqueueMailBatches;
   /** Who sends, for the audit log. */
   actor: string;
   publicUrl: string;
@@ -96,16 +100,23 @@ export interface SendDeps {
 }
 
 export interface SendReport {
-  sent: number;
+  /** E-mails queued for sending (`mail-batch` jobs). */
+  queued: number;
   /** Recipients left out: already invited, already answered. */
   skipped: number;
 }
 
 /**
- * Sends each recipient not yet invited an e-mail with a link of their own (`invitations`), or
- * each invited recipient who has not submitted a reminder with a new link (`reminders`); every
- * link of a recipient opens the same response. A link is stored (hashed) before its e-mail
- * leaves, and a recipient is marked only after: a failed send is retried by the next run.
+ * Invites each recipient not yet invited with a link of their own (`invitations`), or reminds
+ * each invited recipient who has not submitted with a new link (`reminders`); every link of a
+ * recipient opens the same response. The links (hashed) and the recipients' marks are stored in
+ * one transaction, then the e-mails go out through `mail-batch` jobs: a relay that fails is
+ * tried again with backoff, and an e-mail a batch has sent is not sent again. Running the
+ * command twice queues nothing more: the recipients are marked.
+ *
+ * A job's payload holds its e-mails, links included, as the outbox file of each e-mail does; a
+ * process that dies between the commit and the queueing leaves its recipients marked and not
+ * e-mailed (a reminder reaches them).
  */
 export async function sendMails(
   db: Executor,
@@ -119,56 +130,58 @@ export async function sendMails(
       'conflict',
       `L’enquête « ${slug} » est close depuis le ${campaign.closes_at.slice(0, 10)}.`,
     );
-  const recipients = await db
-    .selectFrom('survey_recipients as r')
-    .innerJoin('authorities as a', 'a.id', 'r.authority_id')
-    .select(['r.id', 'r.email', 'r.invited_at', 'r.submitted_at', 'r.reminders', 'a.name'])
-    .where('r.campaign_id', '=', campaign.id)
-    .orderBy('r.id')
-    .execute();
-  const report: SendReport = { sent: 0, skipped: 0 };
-  for (const recipient of recipients) {
-    const wanted =
-      recipient.submitted_at === null &&
-      (mode === 'invitations' ? recipient.invited_at === null : recipient.invited_at !== null);
-    if (!wanted) {
-      report.skipped++;
-      continue;
+  const at = deps.now.toISOString();
+  const { mails, skipped } = await inTransaction(db, async (trx) => {
+    const recipients = await trx
+      .selectFrom('survey_recipients as r')
+      .innerJoin('authorities as a', 'a.id', 'r.authority_id')
+      .select(['r.id', 'r.email', 'r.invited_at', 'r.submitted_at', 'r.reminders', 'a.name'])
+      .where('r.campaign_id', '=', campaign.id)
+      .orderBy('r.id')
+      .execute();
+    const prepared: Mail[] = [];
+    for (const recipient of recipients) {
+      const wanted =
+        recipient.submitted_at === null &&
+        (mode === 'invitations' ? recipient.invited_at === null : recipient.invited_at !== null);
+      if (!wanted) continue;
+      const token = newToken();
+      await trx
+        .insertInto('survey_links')
+        .values({ token_hash: tokenHash(token), recipient_id: recipient.id, created_at: at })
+        .execute();
+      await trx
+        .updateTable('survey_recipients')
+        .set(
+          mode === 'invitations'
+            ? { invited_at: at }
+            : { reminded_at: at, reminders: recipient.reminders + 1 },
+        )
+        .where('id', '=', recipient.id)
+        .execute();
+      const mail = invitationMail({
+        title: campaign.title,
+        authorityName: recipient.name,
+        link: surveyLink(deps.publicUrl, token),
+        closesAt: campaign.closes_at,
+        reminder: mode === 'reminders',
+      });
+      prepared.push({ to: recipient.email, ...mail });
     }
-    const token = newToken();
-    const at = deps.now.toISOString();
-    await db
-      .insertInto('survey_links')
-      .values({ token_hash: tokenHash(token), recipient_id: recipient.id, created_at: at })
-      .execute();
-    const mail = invitationMail({
-      title: campaign.title,
-      authorityName: recipient.name,
-      link: surveyLink(deps.publicUrl, token),
-      closesAt: campaign.closes_at,
-      reminder: mode === 'reminders',
-    });
-    await deps.mailer.send({ to: recipient.email, ...mail });
-    await db
-      .updateTable('survey_recipients')
-      .set(
-        mode === 'invitations' ? { invited_at: at } : { reminded_at: at, reminders: recipient.reminders + 1 },
-      )
-      .where('id', '=', recipient.id)
-      .execute();
-    report.sent++;
-  }
-  if (report.sent > 0)
-    await logChange(
-      db,
-      {
-        actor: deps.actor,
-        action: mode === 'invitations' ? 'survey_invitations_sent' : 'survey_reminders_sent',
-        entity: 'survey_campaign',
-        entityId: slug,
-        after: report,
-      },
-      deps.now,
-    );
-  return report;
+    if (prepared.length > 0)
+      await logChange(
+        trx,
+        {
+          actor: deps.actor,
+          action: mode === 'invitations' ? 'survey_invitations_sent' : 'survey_reminders_sent',
+          entity: 'survey_campaign',
+          entityId: slug,
+          after: { queued: prepared.length, skipped: recipients.length - prepared.length },
+        },
+        deps.now,
+      );
+    return { mails: prepared, skipped: recipients.length - prepared.length };
+  });
+  if (mails.length > 0) await deps.enqueue('mail-batch', mailBatches(mails, `survey:${slug}:${mode}:${at}`));
+  return { queued: mails.length, skipped };
 }

@@ -77,6 +77,7 @@ describe('survey back office in a browser', () => {
     await admin.waitForURL(/fait=importes/);
     await admin.click('button:has-text("Inviter les destinataires pas encore invités")');
     await admin.waitForURL(/fait=invitations&envoyes=2/);
+    await world.jobs.queue.drained();
     expect(world.mails).toHaveLength(2);
 
     const representative = await signIn('dgs@ain.test');

@@ -2,9 +2,10 @@ import type { SurveyProfile } from '../../src/db/schema.ts';
 import type { Executor } from '../../src/db/transaction.ts';
 import type { Mail } from '../../src/mail/mailer.ts';
 import type { Answers } from '../../src/surveys/answers.rules.ts';
-import { createCampaign, sendMails } from '../../src/surveys/campaigns.service.ts';
+import { createCampaign } from '../../src/surveys/campaigns.service.ts';
 import { importRecipients } from '../../src/surveys/recipients-import.ts';
 import { openLink, savePage, submitResponse } from '../../src/surveys/responses.service.ts';
+import { sendAndDeliver } from './job-queues.ts';
 import { generatedResponse, seededRandom } from './survey-answers.ts';
 import { linkIn, recipientsCsv } from './surveys.ts';
 
@@ -44,8 +45,8 @@ export async function createAnsweredCampaign(
   const options = input.profile ? { now, actor, profile: input.profile } : { now, actor };
   await importRecipients(db, slug, recipientsCsv(input.recipients), options);
   const mails: Mail[] = [];
-  await sendMails(db, slug, 'invitations', {
-    mailer: { send: async (m) => void mails.push(m) },
+  await sendAndDeliver(db, slug, 'invitations', {
+    mailer: { send: async (m: Mail) => void mails.push(m) },
     publicUrl: 'https://b.example',
     actor,
     now,

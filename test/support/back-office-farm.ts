@@ -7,6 +7,7 @@ import type { Stylesheet } from '../../src/web/assets/stylesheet.ts';
 import type { WebServices } from '../../src/web/web-services.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
 import { type FarmAuditSetup, setUpFarmAudit } from './farm-audit.ts';
+import { inProcessTestJobs } from './job-queues.ts';
 import { createRoleUsers } from './web-client.ts';
 import { TEST_STYLESHEET } from './web-world.ts';
 
@@ -50,12 +51,11 @@ export async function createFarmBackOffice(
   if (!first) throw new Error('the farm has no site');
   await createRoleUsers(database.db, first.id);
   const mails: Mail[] = [];
+  const mailer = { send: async (mail: Mail) => void mails.push(mail) };
+  const jobs = await inProcessTestJobs(database.db, { mailer });
   const services = buildWebServices(database, {
-    mailer: {
-      async send(mail) {
-        mails.push(mail);
-      },
-    },
+    mailer,
+    jobs: jobs.queue,
     // The farm's runtime outlives each crawl: the set-up closes it.
     openCrawlEnvironment: async () => ({ runtime: setup.runtime, simulated: true, close: async () => {} }),
   });
@@ -75,6 +75,7 @@ export async function createFarmBackOffice(
     mails,
     close: async () => {
       await services.editionAdmin.stopCrawls();
+      await jobs.close();
       await setup.close();
       await database.close();
     },

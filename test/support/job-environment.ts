@@ -13,7 +13,7 @@ export interface RecordingEnvironment extends JobEnvironment {
 
 /** What a job handler gets from a worker, with the queue and the mailer recorded instead. */
 export function recordingEnvironment(
-  database: Database,
+  database: Pick<Database, 'db'>,
   options: { runtime?: CrawlerRuntime; now?: Date; failMailTo?: string } = {},
 ): RecordingEnvironment {
   const queued: RecordingEnvironment['queued'] = [];

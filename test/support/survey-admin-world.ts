@@ -6,6 +6,7 @@ import { createWebApp } from '../../src/web/app.ts';
 import type { Stylesheet } from '../../src/web/assets/stylesheet.ts';
 import { createSampleAuthorities } from './authority-factory.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
+import { inProcessTestJobs, type TestJobs } from './job-queues.ts';
 import { SURVEY_NOW } from './survey-world.ts';
 import { createRoleUsers, csrfTokenIn, type WebClient } from './web-client.ts';
 import { TEST_STYLESHEET } from './web-world.ts';
@@ -21,6 +22,8 @@ export interface SurveyAdminWorld {
   app: ReturnType<typeof createWebApp>;
   appWithoutUrl: ReturnType<typeof createWebApp>;
   mails: Mail[];
+  /** The server's in-process queue: survey e-mails are in `mails` once it is drained. */
+  jobs: TestJobs;
   clock: { now: Date };
   close(): Promise<void>;
 }
@@ -37,10 +40,12 @@ export async function createSurveyAdminWorld(
   const mails: Mail[] = [];
   const mailer = { send: async (mail: Mail) => void mails.push(mail) };
   const clock = { now: SURVEY_NOW };
+  const jobs = await inProcessTestJobs(database.db, { mailer });
   const app = (publicUrl?: string) =>
     createWebApp({
       services: buildWebServices(database, {
         mailer,
+        jobs: jobs.queue,
         now: () => clock.now,
         ...(publicUrl ? { publicUrl } : {}),
       }),
@@ -55,8 +60,12 @@ export async function createSurveyAdminWorld(
     app: app(SURVEY_PUBLIC_URL),
     appWithoutUrl: app(),
     mails,
+    jobs,
     clock,
-    close: () => database.close(),
+    close: async () => {
+      await jobs.close();
+      await database.close();
+    },
   };
 }
 

@@ -2,11 +2,12 @@ import type { Database } from '../../src/db/database.ts';
 import type { Mail } from '../../src/mail/mailer.ts';
 import { buildWebServices } from '../../src/main/web.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
-import { createCampaign, sendMails } from '../../src/surveys/campaigns.service.ts';
+import { createCampaign } from '../../src/surveys/campaigns.service.ts';
 import { importRecipients } from '../../src/surveys/recipients-import.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { createSampleAuthorities } from './authority-factory.ts';
 import { createTestDatabase, type TestEngine } from './databases.ts';
+import { inProcessTestJobs, sendAndDeliver } from './job-queues.ts';
 import { linkIn, recipientsCsv } from './surveys.ts';
 import { TEST_STYLESHEET } from './web-world.ts';
 
@@ -55,14 +56,15 @@ export async function createSurveyWorld(engine: TestEngine, recipients: number):
   });
   const mails: Mail[] = [];
   const mailer = { send: async (mail: Mail) => void mails.push(mail) };
-  await sendMails(db, 'maturite-2026', 'invitations', {
+  await sendAndDeliver(db, 'maturite-2026', 'invitations', {
     mailer,
     actor: 'admin@barometre.example',
     publicUrl: 'https://barometre.example',
     now: SURVEY_NOW,
   });
+  const jobs = await inProcessTestJobs(db, { mailer });
   const app = createWebApp({
-    services: buildWebServices(database, { mailer, now: () => clock.now }),
+    services: buildWebServices(database, { mailer, jobs: jobs.queue, now: () => clock.now }),
     stylesheet: TEST_STYLESHEET,
     logger: silentLogger,
     tls: { tls: false, trustProxy: false },
@@ -74,6 +76,9 @@ export async function createSurveyWorld(engine: TestEngine, recipients: number):
     tokens: mails.map((mail) => linkIn(mail)),
     mails,
     clock,
-    close: () => database.close(),
+    close: async () => {
+      await jobs.close();
+      await database.close();
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { TlsSettings } from '../../src/web/middleware/security-headers.ts';
 import type { WebServices } from '../../src/web/web-services.ts';
 import { createAuthority, SAMPLE_AUTHORITIES } from './authority-factory.ts';
 import type { TestEngine } from './databases.ts';
+import { inProcessTestJobs, type TestJobs } from './job-queues.ts';
 import { createReviewWorld, type ReviewWorld } from './review-world.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface WebWorld extends ReviewWorld {
   ids: { ain: number; bourg: number; region: number };
   /** E-mails the site sent (password reset links), in order. */
   mails: Mail[];
+  /** The server's in-process queue (indicators after a review, survey e-mails). */
+  jobs: TestJobs;
   close(): Promise<void>;
 }
 
@@ -82,13 +85,9 @@ export async function createWebWorld(
   await world.propose({ editionId: edition, authorityId: ain, service: 'fsl', level: 0 });
 
   const mails: Mail[] = [];
-  const real = buildWebServices(world.database, {
-    mailer: {
-      async send(mail) {
-        mails.push(mail);
-      },
-    },
-  });
+  const mailer = { send: async (mail: Mail) => void mails.push(mail) };
+  const jobs = await inProcessTestJobs(world.database.db, { mailer });
+  const real = buildWebServices(world.database, { mailer, jobs: jobs.queue });
   // Postal codes of the sample communes only: reading the COG's 35,000 communes is not what is tested.
   const services: WebServices = {
     ...real,
@@ -109,5 +108,15 @@ export async function createWebWorld(
     tls: options.tls ?? { tls: false, trustProxy: false },
     version: '0.0.0-test',
   });
-  return { ...world, app, ids: { ain, bourg, region }, mails, close: () => world.database.close() };
+  return {
+    ...world,
+    app,
+    ids: { ain, bourg, region },
+    mails,
+    jobs,
+    close: async () => {
+      await jobs.close();
+      await world.database.close();
+    },
+  };
 }

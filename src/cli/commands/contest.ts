@@ -4,6 +4,7 @@ import type { ContestStatus } from '../../db/schema.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 import { formatInteger } from '../format.ts';
+import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parsePositiveInteger } from '../parse-options.ts';
 import {
   authorityLabel,
@@ -59,28 +60,31 @@ export function registerContestCommands(program: Command, ctx: CliContext): void
         if (!options.accept && !options.reject) {
           throw new UserError('input_invalid', 'Précisez --accept (avec --level) ou --reject.');
         }
-        const { db } = await ctx.database();
-        const outcome = await decideContest(
-          db,
-          {
-            contestId: id,
-            decision: options.accept ? 'accepted' : 'rejected',
-            decisionText: options.decision,
-            decider: options.reviewer,
-            level: options.level ?? null,
-          },
-          ctx.now(),
-        );
-        const how = {
-          appended: `nouvelle évaluation n° ${outcome.contest.resulting_assessment_id}`,
-          erratum: `erratum n° ${outcome.erratumId}, l’édition étant publiée`,
-          unchanged: 'le niveau était déjà celui de l’évaluation en vigueur',
-        };
-        ctx.out.line(
-          outcome.contest.status === 'accepted'
-            ? `Contestation n° ${id} acceptée : niveau ${outcome.contest.decided_level} (${outcome.recordedAs ? how[outcome.recordedAs] : ''}).`
-            : `Contestation n° ${id} rejetée.`,
-        );
+        const database = await ctx.database();
+        await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+          const outcome = await decideContest(
+            database.db,
+            {
+              contestId: id,
+              decision: options.accept ? 'accepted' : 'rejected',
+              decisionText: options.decision,
+              decider: options.reviewer,
+              level: options.level ?? null,
+            },
+            ctx.now(),
+            afterChange,
+          );
+          const how = {
+            appended: `nouvelle évaluation n° ${outcome.contest.resulting_assessment_id}`,
+            erratum: `erratum n° ${outcome.erratumId}, l’édition étant publiée`,
+            unchanged: 'le niveau était déjà celui de l’évaluation en vigueur',
+          };
+          ctx.out.line(
+            outcome.contest.status === 'accepted'
+              ? `Contestation n° ${id} acceptée : niveau ${outcome.contest.decided_level} (${outcome.recordedAs ? how[outcome.recordedAs] : ''}).`
+              : `Contestation n° ${id} rejetée.`,
+          );
+        });
       },
     );
 

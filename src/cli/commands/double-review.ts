@@ -20,7 +20,7 @@ import {
   levelLabel,
   parseLevel,
   percent,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   twoDecimals,
@@ -111,13 +111,17 @@ export function registerDoubleReviewCommands(review: Command, ctx: CliContext): 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'motif de l’arbitrage')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const { db } = await ctx.database();
-      const outcome = await arbitrate(
-        db,
-        { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
-        ctx.now(),
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) =>
+          arbitrate(
+            db,
+            { blindReviewId: id, arbiter: options.reviewer, level: options.level, comment: options.comment },
+            ctx.now(),
+            afterChange,
+          ),
+        () => 'Arbitrée',
       );
-      printOutcome(ctx, 'Arbitrée', outcome);
     });
 }
 

@@ -8,7 +8,7 @@ import {
   type EditionOption,
   editionOf,
   parseLevel,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   withEdition,
@@ -45,20 +45,26 @@ export function registerPublicationCommands(program: Command, ctx: CliContext): 
     .option('--url <adresse>', 'nouvelle preuve')
     .action(
       async (options: TripleOptions & { reviewer: string; level: number; reason: string; url?: string }) => {
-        const { db } = await ctx.database();
-        const { triple } = await tripleOf(ctx, db, options);
-        const outcome = await recordErratum(
-          db,
-          {
-            ...triple,
-            level: options.level,
-            reason: options.reason,
-            author: options.reviewer,
-            evidenceUrl: options.url ?? null,
-          },
-          ctx.now(),
+        const { triple } = await tripleOf(ctx, (await ctx.database()).db, options);
+        // Through the same follow-up as every review, which leaves a published edition's
+        // indicators frozen: an erratum is published beside them.
+        await reviewAndPrint(
+          ctx,
+          (db, afterChange) =>
+            recordErratum(
+              db,
+              {
+                ...triple,
+                level: options.level,
+                reason: options.reason,
+                author: options.reviewer,
+                evidenceUrl: options.url ?? null,
+              },
+              ctx.now(),
+              afterChange,
+            ),
+          (outcome) => `Erratum n° ${outcome.erratum.id} enregistré`,
         );
-        printOutcome(ctx, `Erratum n° ${outcome.erratum.id} enregistré`, outcome);
       },
     );
 

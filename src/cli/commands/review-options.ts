@@ -5,10 +5,12 @@ import type { ReviewOutcome } from '../../assessments/review.service.ts';
 import type { AuthorityKind, EditionRow } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { requireEdition } from '../../editions/editions.service.ts';
+import type { AssessmentChanged } from '../../indicators/indicators-follow-up.ts';
 import { DIGITALISATION_LEVELS, isDigitalisationLevel } from '../../referential/levels.ts';
 import { UserError } from '../../shared/errors.ts';
 import { authorityKindName, findAuthorityByCode } from '../../territories/authority-lookup.ts';
 import type { CliContext } from '../context.ts';
+import { withIndicatorsFollowUp } from '../indicators-after-review.ts';
 import { parseAuthorityKind, parseYear } from '../parse-options.ts';
 
 /**
@@ -118,6 +120,22 @@ export const withTriple = (command: Command) =>
     .requiredOption('--service <clé>', 'clé du service dans le référentiel (ex. rsa)');
 export const withReviewer = (command: Command, role = 'l’analyste') =>
   command.requiredOption('--reviewer <courriel>', `adresse électronique de ${role}`, parseReviewer);
+
+/**
+ * Runs a review action with its indicators follow-up (src/cli/indicators-after-review.ts), then
+ * prints what it recorded.
+ */
+export async function reviewAndPrint<T extends ReviewOutcome>(
+  ctx: CliContext,
+  act: (db: Executor, afterChange: AssessmentChanged) => Promise<T>,
+  verb: (outcome: T) => string,
+): Promise<void> {
+  const database = await ctx.database();
+  await withIndicatorsFollowUp(ctx, database, async (afterChange) => {
+    const outcome = await act(database.db, afterChange);
+    printOutcome(ctx, verb(outcome), outcome);
+  });
+}
 
 export function printOutcome(ctx: CliContext, verb: string, outcome: ReviewOutcome): void {
   const { assessment, event } = outcome;

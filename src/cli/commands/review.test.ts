@@ -185,6 +185,56 @@ describe('barometre review, edition publish, erratum and contest', () => {
     expect(history.stdout).toContain('erratum par claire@example.fr');
   });
 
+  it('brings a computed draft edition’s indicators up to date after a correction, in the same command', async () => {
+    const editionId = await world.edition(2027);
+    const authorityId = await world.authority();
+    const proposal = await world.propose({
+      editionId,
+      authorityId,
+      service: 'rsa',
+      level: 4,
+      confidence: 0.9,
+    });
+    const stored = async () =>
+      world.db
+        .selectFrom('authority_indicators')
+        .select('index_score')
+        .where('edition_id', '=', editionId)
+        .where('authority_id', '=', authorityId)
+        .executeTakeFirstOrThrow();
+    // Before the first computation, a review has nothing to catch up.
+    const early = await run(world, [
+      'review',
+      'confirm',
+      String(proposal.id),
+      '--reviewer',
+      'anne@example.fr',
+    ]);
+    expect(early.stdout).not.toContain('Indicateurs');
+    expect((await run(world, ['indicators', 'compute', '--edition', '2027'])).code).toBe(EXIT.ok);
+    const before = await stored();
+    const current = await world.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('edition_id', '=', editionId)
+      .where('authority_id', '=', authorityId)
+      .executeTakeFirstOrThrow();
+    const corrected = await run(world, [
+      'review',
+      'correct',
+      String(current.id),
+      '--level',
+      '0',
+      '--comment',
+      'démarche retirée',
+      '--reviewer',
+      'anne@example.fr',
+    ]);
+    expect(corrected.code, corrected.stderr).toBe(EXIT.ok);
+    expect(corrected.stdout).toContain('Indicateurs de l’édition recalculés.');
+    expect((await stored()).index_score).toBeLessThan(before.index_score ?? 0);
+  });
+
   it('explains every review command in French', async () => {
     const help = await run(world, ['review', '--help']);
     expect(help.stdout).toContain('Revue des évaluations par les analystes');

@@ -23,7 +23,7 @@ import {
   parseConfidence,
   parseLevel,
   parseLevels,
-  printOutcome,
+  reviewAndPrint,
   type TripleOptions,
   tripleOf,
   twoDecimals,
@@ -106,9 +106,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .argument('<n°>', 'numéro de l’évaluation lue', parsePositiveInteger)
     .option('--comment <texte>', 'commentaire')
     .action(async (id: number, options: { reviewer: string; comment?: string }) => {
-      const { db } = await ctx.database();
-      const outcome = await confirmAssessment(db, { assessmentId: id, ...options }, ctx.now());
-      printOutcome(ctx, 'Confirmée', outcome);
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => confirmAssessment(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+        () => 'Confirmée',
+      );
     });
 
   withReviewer(review.command('correct'))
@@ -117,8 +119,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--level <niveau>', 'niveau retenu, de 0 à 4', parseLevel)
     .requiredOption('--comment <texte>', 'justification de la correction')
     .action(async (id: number, options: { reviewer: string; level: number; comment: string }) => {
-      const { db } = await ctx.database();
-      printOutcome(ctx, 'Corrigée', await correctAssessment(db, { assessmentId: id, ...options }, ctx.now()));
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => correctAssessment(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+        () => 'Corrigée',
+      );
     });
 
   withReviewer(review.command('evidence'))
@@ -131,9 +136,11 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--replace', 'remplace la preuve existante au lieu de s’y ajouter')
     .action(
       async (id: number, options: { reviewer: string; url: string; note: string; replace?: boolean }) => {
-        const { db } = await ctx.database();
-        const outcome = await attachEvidence(db, { assessmentId: id, ...options }, ctx.now());
-        printOutcome(ctx, options.replace ? 'Preuve remplacée' : 'Preuve ajoutée', outcome);
+        await reviewAndPrint(
+          ctx,
+          (db, afterChange) => attachEvidence(db, { assessmentId: id, ...options }, ctx.now(), afterChange),
+          () => (options.replace ? 'Preuve remplacée' : 'Preuve ajoutée'),
+        );
       },
     );
 
@@ -143,9 +150,12 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .option('--url <adresse>', 'page qui montre le service (obligatoire au-dessus du niveau 0)')
     .option('--comment <texte>', 'commentaire')
     .action(async (options: LevelOptions) => {
-      const { db } = await ctx.database();
-      const outcome = await addMissedService(db, await levelInput(ctx, db, options), ctx.now());
-      printOutcome(ctx, 'Ajoutée', outcome);
+      const input = await levelInput(ctx, (await ctx.database()).db, options);
+      await reviewAndPrint(
+        ctx,
+        (db, afterChange) => addMissedService(db, input, ctx.now(), afterChange),
+        () => 'Ajoutée',
+      );
     });
 
   withTriple(review.command('history'))

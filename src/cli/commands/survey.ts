@@ -7,8 +7,10 @@ import { createCampaign, sendMails } from '../../surveys/campaigns.service.ts';
 import { importRecipients } from '../../surveys/recipients-import.ts';
 import { listTemplates } from '../../surveys/templates.ts';
 import type { CliContext } from '../context.ts';
+import { EXIT } from '../errors.ts';
 import { formatInteger, table } from '../format.ts';
 import { parseAuthorityKind } from '../parse-options.ts';
+import { settleQueuedJobs } from '../queued-jobs.ts';
 import { registerSurveyResultsCommands } from './survey-results.ts';
 
 /**
@@ -154,16 +156,28 @@ export function registerSurveyCommands(program: Command, ctx: CliContext): void 
       .action(async (slug: string, options: { by: string }) => {
         const base = publicUrl(ctx);
         const { db } = await ctx.database();
-        const report = await sendMails(db, slug, mode, {
-          mailer: ctx.mailer(),
-          actor: options.by,
-          publicUrl: base,
-          now: ctx.now(),
-        });
-        const what = mode === 'invitations' ? 'invitation(s)' : 'relance(s)';
-        ctx.out.line(
-          `${formatInteger(report.sent)} ${what} envoyée(s) ; ${formatInteger(report.skipped)} destinataire(s) non concerné(s).`,
-        );
+        const jobs = await ctx.openJobs({ concurrency: 1, detectionWorkers: 0 });
+        try {
+          const report = await sendMails(db, slug, mode, {
+            enqueue: (kind, payloads) => jobs.queue.enqueueMany(kind, payloads),
+            actor: options.by,
+            publicUrl: base,
+            now: ctx.now(),
+          });
+          const what = mode === 'invitations' ? 'invitation(s)' : 'relance(s)';
+          const outcome = report.queued > 0 ? await settleQueuedJobs(jobs, 'mail-batch') : 'done';
+          const done = {
+            done: 'envoyée(s)',
+            queued: 'mise(s) en file d’envoi (barometre worker)',
+            failed: 'dont l’envoi a échoué (barometre jobs status)',
+          }[outcome];
+          ctx.out.line(
+            `${formatInteger(report.queued)} ${what} ${done} ; ${formatInteger(report.skipped)} destinataire(s) non concerné(s).`,
+          );
+          if (outcome === 'failed') ctx.setExitCode(EXIT.unexpected);
+        } finally {
+          await jobs.close();
+        }
       });
   }
 

@@ -10,6 +10,7 @@ import {
 import { createWebWorld, type WebWorld } from '../../../test/support/web-world.ts';
 import { createUser } from '../../accounts/users.service.ts';
 import { listChanges } from '../../audit-log/audit-log.repository.ts';
+import { computeEditionIndicators } from '../../indicators/indicators.service.ts';
 
 /**
  * The review screens over HTTP on a real database: the queue's filters and paging, bulk and
@@ -236,5 +237,28 @@ describe.each(TEST_ENGINES)('review screens over HTTP (%s)', (engine) => {
     ]);
     expect(forged.status).toBe(403);
     expect(await listChanges(world.db, { limit: 1000 })).toEqual(before);
+  });
+
+  it('queues the edition’s indicators on the server’s queue after a correction, once they were computed', async () => {
+    await computeEditionIndicators(world.db, { year: 2026 }, new Date());
+    const current = await world.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('authority_id', '=', world.ids.ain)
+      .where('service_id', '=', world.services.fsl)
+      .executeTakeFirstOrThrow();
+    const form = `/admin/revue/evaluations/${current.id}`;
+    const done = await analyst.submit(
+      form,
+      { niveau: '1', commentaire: 'information seulement' },
+      `${form}/corriger`,
+    );
+    expect(done.status).toBe(303);
+    // Debounced by a minute, so that a burst of reviews costs one computation.
+    const status = await world.jobs.queue.status(1);
+    expect(status.kinds.find((k) => k.kind === 'authority-indicators')).toMatchObject({
+      queued: 1,
+      running: 0,
+    });
   });
 });

@@ -132,6 +132,14 @@ describe.each(TEST_ENGINES)('survey back office (%s)', (engine) => {
     await admin.get(campaignPath);
     const sent = await admin.post(campaignPath, { action: 'inviter' });
     expect(sent.headers.get('location')).toBe(`${campaignPath}?fait=invitations&envoyes=2`);
+    expect(await (await admin.get(sent.headers.get('location') ?? '')).text()).toMatch(
+      /2 invitation\(s\) mise\(s\) en file d’envoi/,
+    );
+    // Sent by the server's queue, through a `mail-batch` job that records each delivery.
+    await world.jobs.queue.drained();
+    expect(await world.database.db.selectFrom('mail_deliveries').select('recipient').execute()).toHaveLength(
+      2,
+    );
     expect(world.mails.map((m) => m.to).sort()).toEqual(['dgs@ain.example', 'maire@bourg.example']);
     expect(linkIn(world.mails[0])).toBeTruthy();
     const status = await (await admin.get(campaignPath)).text();

@@ -63,8 +63,9 @@ const NOTICES: Record<string, (q: (name: string) => string | undefined) => strin
   creee: () => 'Enquête créée : importez maintenant ses destinataires.',
   importes: (q) =>
     `Destinataires importés : ${q('ajoutes') ?? '0'} ajouté(s), ${q('presents') ?? '0'} déjà présent(s).`,
-  invitations: (q) => `${q('envoyes') ?? '0'} invitation(s) envoyée(s).`,
-  relances: (q) => `${q('envoyes') ?? '0'} relance(s) envoyée(s).`,
+  // Queued, not yet sent: `mail-batch` jobs send them (retried if the relay fails).
+  invitations: (q) => `${q('envoyes') ?? '0'} invitation(s) mise(s) en file d’envoi.`,
+  relances: (q) => `${q('envoyes') ?? '0'} relance(s) mise(s) en file d’envoi.`,
 };
 
 /** A problem of a refused file as one line of the error summary: line, column, message. */
@@ -195,7 +196,7 @@ export function surveyAdminRoutes(services: WebServices, chromeFor: ChromeFor): 
       const done = await attempt('action', () => surveys().send(slugOf(c), mode, signedIn(c).email));
       if (!done.ok) return statusPage(c, done.errors);
       const fait = mode === 'invitations' ? 'invitations' : 'relances';
-      return c.redirect(`${campaignAdminPath(slugOf(c))}?fait=${fait}&envoyes=${done.value.sent}`, 303);
+      return c.redirect(`${campaignAdminPath(slugOf(c))}?fait=${fait}&envoyes=${done.value.queued}`, 303);
     }),
     adminRoute('GET', '/admin/enquetes/:slug/destinataires', canManageSurveys, (c) => importPage(c, [])),
     adminRoute('POST', '/admin/enquetes/:slug/destinataires', canManageSurveys, async (c) => {
