@@ -48,12 +48,15 @@ describe.each(TEST_ENGINES)('background crawls (%s)', (engine) => {
     });
     const crawls = createBackgroundCrawls({ db: world.db, now, logger: silentLogger, open: () => opened });
     expect(await crawls.start({ year: 2026, actor: 'admin@b.fr' })).toEqual({ sites: 1 });
-    expect(crawls.isRunning(2026)).toBe(true);
+    expect((await crawls.state(2026)).running).toBe(true);
     await expect(crawls.start({ year: 2026, actor: 'admin@b.fr' })).rejects.toThrow('déjà en cours');
     fail(new Error('réseau indisponible'));
-    for (let i = 0; i < 100 && crawls.isRunning(2026); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(crawls.isRunning(2026)).toBe(false);
-    expect(crawls.lastFailure(2026)).toBe('réseau indisponible');
+    for (let i = 0; i < 100 && (await crawls.state(2026)).running; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await crawls.state(2026)).toEqual({
+      running: false,
+      failure: 'la collecte s’est arrêtée : réseau indisponible',
+    });
     const logged = await world.db.selectFrom('audit_log').select(['actor', 'action', 'after']).execute();
     expect(logged).toEqual([
       {

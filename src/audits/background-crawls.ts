@@ -1,12 +1,11 @@
-import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { CrawlLimits } from '../crawl/crawl.types.ts';
 import type { CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Executor } from '../db/transaction.ts';
-import { findEdition } from '../editions/editions.service.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { type AuditTarget, listAuditTargets } from '../territories/audit-targets.ts';
+import type { AuditTarget } from '../territories/audit-targets.ts';
 import { runAudit } from './audit.service.ts';
+import { acceptCrawlRequest, type CrawlRequest } from './crawl-request.ts';
 
 /** The network a crawl runs on: the real web, or the simulated farm (demonstration, tests). */
 export interface CrawlEnvironment {
@@ -29,18 +28,23 @@ export const WEB_CRAWL_LIMITS: CrawlLimits = {
   siteTimeoutMs: 15 * 60_000,
 };
 
-export interface BackgroundCrawls {
+/** Where a crawl asked for from the back office runs: in this process, or on the workers' queue. */
+export interface BackOfficeCrawls {
   /**
-   * Checks and logs the request, then crawls in the background of the process: the request that
+   * Checks and logs the request, then starts the crawl without waiting for it: the request that
    * asked returns at once and the progress page reads the stored run. Without `authorityIds`,
    * every authority with a known website.
    */
-  start(input: { year: number; authorityIds?: readonly number[]; actor: string }): Promise<{ sites: number }>;
-  isRunning(year: number): boolean;
-  /** Why this process's last crawl of the edition stopped with an error, if it did. */
-  lastFailure(year: number): string | undefined;
-  /** Interrupts the crawls in progress (they resume on the next start) and waits for them. */
+  start(request: CrawlRequest): Promise<{ sites: number }>;
+  /** Whether the edition is being crawled, and why its last crawl stopped with an error, if it did. */
+  state(year: number): Promise<CrawlState>;
+  /** Interrupts the crawls this process runs (they resume on the next start) and waits for them. */
   stopAll(): Promise<void>;
+}
+
+export interface CrawlState {
+  running: boolean;
+  failure: string | undefined;
 }
 
 export function createBackgroundCrawls(deps: {
@@ -50,9 +54,10 @@ export function createBackgroundCrawls(deps: {
   logger: Logger;
   limits?: CrawlLimits;
   siteConcurrency?: number;
-}): BackgroundCrawls {
+}): BackOfficeCrawls {
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
   const failures = new Map<number, string>();
+  const starting = new Set<number>();
 
   async function crawl(
     year: number,
@@ -81,45 +86,29 @@ export function createBackgroundCrawls(deps: {
   }
 
   return {
-    async start({ year, authorityIds, actor }) {
-      if (running.has(year))
+    async start(request) {
+      const { year } = request;
+      if (running.has(year) || starting.has(year))
         throw new UserError('conflict', `Une collecte de l’édition ${year} est déjà en cours.`);
-      const edition = await findEdition(deps.db, year);
-      if (!edition) throw new UserError('not_found', `L’édition ${year} n’existe pas.`);
-      if (edition.status === 'published')
-        throw new UserError('conflict', `L’édition ${year} est publiée : ses évaluations sont figées.`);
-      const targets = await listAuditTargets(deps.db, authorityIds ? { authorityIds } : {});
-      if (targets.length === 0)
-        throw new UserError(
-          'not_found',
-          'Aucune collectivité à auditer : aucune n’a de site internet connu.',
-        );
-      const sites = new Set(targets.map((t) => t.websiteUrl)).size;
-      await logChange(
-        deps.db,
-        {
-          actor,
-          action: 'crawl_started',
-          entity: 'edition',
-          entityId: year,
-          after: { sites, authorityIds: targets.map((t) => t.authorityId) },
-        },
-        deps.now(),
+      // Held while the request is checked, so that two clicks do not both start a crawl.
+      starting.add(year);
+      const accepted = await acceptCrawlRequest(deps.db, request, deps.now()).finally(() =>
+        starting.delete(year),
       );
+      const { edition, targets, sites } = accepted;
       failures.delete(year);
       const controller = new AbortController();
       const done = crawl(year, targets, edition.referential_version, controller.signal)
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
-          failures.set(year, message);
+          failures.set(year, `la collecte s’est arrêtée : ${message}`);
           deps.logger.error('web crawl failed', { year, error });
         })
         .finally(() => running.delete(year));
       running.set(year, { controller, done });
       return { sites };
     },
-    isRunning: (year) => running.has(year),
-    lastFailure: (year) => failures.get(year),
+    state: async (year) => ({ running: running.has(year), failure: failures.get(year) }),
     async stopAll() {
       const all = [...running.values()];
       for (const crawl of all) crawl.controller.abort();

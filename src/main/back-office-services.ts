@@ -12,9 +12,11 @@ import {
 } from '../assessments/declarations.service.ts';
 import { createBackgroundCrawls, type OpenCrawlEnvironment } from '../audits/background-crawls.ts';
 import { crawlProgress } from '../audits/crawl-progress.query.ts';
+import { createQueuedCrawls } from '../audits/queued-crawls.ts';
 import type { Database } from '../db/database.ts';
 import { computeIndicatorsAs, createEditionAs } from '../editions/edition-admin.service.ts';
 import { publishEdition } from '../editions/publication.service.ts';
+import type { JobQueue } from '../jobs/job.types.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { listStoredReferentials } from '../referential/referential.repository.ts';
 import { UserError } from '../shared/errors.ts';
@@ -32,6 +34,11 @@ export interface BackOfficeOptions {
   publicUrl?: string;
   /** Where crawls started from the web run; without it the web refuses to start one. */
   openCrawlEnvironment?: OpenCrawlEnvironment;
+  /**
+   * The workers' queue, on a PostgreSQL installation: crawls started from the web go there
+   * instead of running in the web process. `simulated` for the fixture farm (tests).
+   */
+  crawlQueue?: { queue: Pick<JobQueue, 'enqueueMany'>; simulated: boolean };
 }
 
 const resetLink = (origin: string) => (token: string) =>
@@ -41,16 +48,18 @@ const resetLink = (origin: string) => (token: string) =>
 export function buildBackOfficeServices(database: Database, options: BackOfficeOptions): BackOfficeServices {
   const { db } = database;
   const { now, mailer } = options;
-  const crawls = createBackgroundCrawls({
-    db,
-    now,
-    logger: options.logger,
-    open:
-      options.openCrawlEnvironment ??
-      (async () => {
-        throw new UserError('conflict', 'La collecte n’est pas disponible sur ce serveur.');
-      }),
-  });
+  const crawls = options.crawlQueue
+    ? createQueuedCrawls({ db, now, ...options.crawlQueue })
+    : createBackgroundCrawls({
+        db,
+        now,
+        logger: options.logger,
+        open:
+          options.openCrawlEnvironment ??
+          (async () => {
+            throw new UserError('conflict', 'La collecte n’est pas disponible sur ce serveur.');
+          }),
+      });
   const origin = (requestOrigin: string) => options.publicUrl ?? requestOrigin;
 
   return {
@@ -58,7 +67,7 @@ export function buildBackOfficeServices(database: Database, options: BackOfficeO
       referentialVersions: async () => (await listStoredReferentials(db)).map((r) => r.version),
       create: (input, actor) => createEditionAs(db, input, actor, now()),
       startCrawl: (input) => crawls.start(input),
-      crawlState: (year) => ({ running: crawls.isRunning(year), failure: crawls.lastFailure(year) }),
+      crawlState: (year) => crawls.state(year),
       crawlProgress: (editionId) => crawlProgress(db, editionId),
       compute: (year, actor) => computeIndicatorsAs(db, year, actor, now()),
       publish: (year, actor) => publishEdition(db, { year, publisher: actor }, now()),

@@ -47,7 +47,7 @@ import { loadStylesheet } from '../web/assets/stylesheet.ts';
 import { overseasShapes } from '../web/map/overseas-shapes.ts';
 import { createPageCache, isCacheablePath } from '../web/middleware/page-cache.ts';
 import type { WebServices } from '../web/web-services.ts';
-import { buildBackOfficeServices } from './back-office-services.ts';
+import { type BackOfficeOptions, buildBackOfficeServices } from './back-office-services.ts';
 import { openServerJobs } from './jobs.ts';
 import { buildWebReview } from './web-review.ts';
 import { buildSurveyAdmin } from './web-survey-admin.ts';
@@ -69,6 +69,8 @@ export function buildWebServices(
     publicUrl?: string;
     /** Where crawls started from the back office run (the real web when served). */
     openCrawlEnvironment?: OpenCrawlEnvironment;
+    /** Instead, on PostgreSQL: the workers' queue those crawls go to (see BackOfficeOptions). */
+    crawlQueue?: BackOfficeOptions['crawlQueue'];
     /** Where `barometre report` wrote the edition reports (its default); none are served without it. */
     dataDir?: string;
   },
@@ -163,6 +165,7 @@ export function buildWebServices(
       logger: options.logger ?? silentLogger,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.openCrawlEnvironment ? { openCrawlEnvironment: options.openCrawlEnvironment } : {}),
+      ...(options.crawlQueue ? { crawlQueue: options.crawlQueue } : {}),
     }),
     surveys: buildWebSurveys(db, now),
     ...buildSurveyAdmin(db, {
@@ -213,11 +216,16 @@ export async function startWebServer(options: {
     mailer,
     logger,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-    // Crawls started from the back office reach the real web, as `barometre crawl` does.
-    openCrawlEnvironment: async () => {
-      const runtime = createCrawlerRuntime(config);
-      return { runtime, simulated: false, close: () => runtime.close() };
-    },
+    // Crawls started from the back office reach the real web, as `barometre crawl` does: on
+    // PostgreSQL through the workers' queue, on SQLite (one machine) in this process.
+    ...(jobs.queue.name === 'pg-boss'
+      ? { crawlQueue: { queue: jobs.queue, simulated: false } }
+      : {
+          openCrawlEnvironment: async () => {
+            const runtime = createCrawlerRuntime(config);
+            return { runtime, simulated: false, close: () => runtime.close() };
+          },
+        }),
   });
   const app = createWebApp({
     services,

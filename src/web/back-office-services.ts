@@ -1,4 +1,5 @@
 import type { UserListItem } from '../accounts/users.repository.ts';
+import type { CrawlState } from '../audits/background-crawls.ts';
 import type { CrawlProgress } from '../audits/crawl-progress.query.ts';
 import type { AssessmentRow, AuthorityKind, ContestRow, EditionRow, UserRole } from '../db/schema.ts';
 import type { PublicationResult } from '../editions/publication.service.ts';
@@ -18,7 +19,7 @@ export interface EditionAdminServices {
   create(input: { year: number; referentialVersion: string }, actor: string): Promise<EditionRow>;
   /** Starts a crawl in the background; all authorities with a website unless some are named. */
   startCrawl(input: { year: number; authorityIds?: number[]; actor: string }): Promise<{ sites: number }>;
-  crawlState(year: number): { running: boolean; failure: string | undefined };
+  crawlState(year: number): Promise<CrawlState>;
   crawlProgress(editionId: number): Promise<CrawlProgress | undefined>;
   compute(year: number, actor: string): Promise<ComputeSummary>;
   publish(year: number, actor: string): Promise<PublicationResult>;

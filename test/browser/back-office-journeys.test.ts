@@ -46,7 +46,7 @@ describe('back-office journeys in a browser', () => {
     });
     // The set-up's edition 2026, crawled and computed: what the representative sees first.
     await world.services.editionAdmin.startCrawl({ year: 2026, actor: 'test@barometre.test' });
-    for (let i = 0; i < 600 && world.services.editionAdmin.crawlState(2026).running; i++)
+    for (let i = 0; i < 600 && (await world.services.editionAdmin.crawlState(2026)).running; i++)
       await new Promise((resolve) => setTimeout(resolve, 100));
     await world.services.editionAdmin.compute(2026, 'test@barometre.test');
     browsed = await browseApp(world.app);

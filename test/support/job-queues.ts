@@ -1,7 +1,8 @@
+import type { CrawlerRuntime } from '../../src/crawl/crawler-runtime.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Executor } from '../../src/db/transaction.ts';
 import { createInProcessQueue } from '../../src/jobs/in-process-queue.ts';
-import type { JobQueue } from '../../src/jobs/job.types.ts';
+import type { JobKind, JobQueue } from '../../src/jobs/job.types.ts';
 import { createPgBossQueue } from '../../src/jobs/pg-boss-queue.ts';
 import { JOB_DEFINITIONS } from '../../src/jobs/registry.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
@@ -19,11 +20,15 @@ export interface TestJobs {
 interface TestJobsOptions {
   mailer?: Mailer;
   now?: () => Date;
+  /** The crawler that `crawl-site` jobs use (the farm's). */
+  runtime?: CrawlerRuntime;
+  /** The kinds this queue works: a server's by default; add `crawl-site` to be a worker too. */
+  kinds?: readonly JobKind[];
 }
 
 function environment(db: Executor, options: TestJobsOptions): RecordingEnvironment {
   return {
-    ...recordingEnvironment({ db }),
+    ...recordingEnvironment({ db }, options.runtime ? { runtime: options.runtime } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
@@ -36,7 +41,7 @@ function environment(db: Executor, options: TestJobsOptions): RecordingEnvironme
 export async function inProcessTestJobs(db: Executor, options: TestJobsOptions = {}): Promise<TestJobs> {
   const env = environment(db, options);
   const queue = createInProcessQueue(JOB_DEFINITIONS, () => env);
-  await queue.work(SERVER_JOB_KINDS, { concurrency: 1 });
+  await queue.work(options.kinds ?? SERVER_JOB_KINDS, { concurrency: 1 });
   return { queue, env, close: () => queue.close() };
 }
 
@@ -57,7 +62,7 @@ export async function installationTestJobs(
     heartbeatSeconds: 10,
     pollingSeconds: 0.2,
   });
-  await queue.work(SERVER_JOB_KINDS, { concurrency: 1 });
+  await queue.work(options.kinds ?? SERVER_JOB_KINDS, { concurrency: 1 });
   return { queue, env, close: () => queue.close() };
 }
 

@@ -1,5 +1,4 @@
-import { openCampaign } from '../../audits/campaign.service.ts';
-import type { CrawlSitePayload } from '../../jobs/definitions/crawl-site.job.ts';
+import { queueCrawlCampaign } from '../../jobs/crawl-campaign.ts';
 import type { JobQueue } from '../../jobs/job.types.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
@@ -17,37 +16,29 @@ export type QueuedCrawlRequest = Omit<CrawlRequest, 'renderMode'>;
 export async function runQueuedCrawl(ctx: CliContext, request: QueuedCrawlRequest): Promise<void> {
   const { db } = await ctx.database();
   const started = performance.now();
-  const campaign = await openCampaign(
-    db,
-    {
-      editionYear: request.year,
-      targets: request.targets,
-      limits: { maxPages: request.maxPages, maxDepth: request.maxDepth },
-      simulated: request.simulated,
-    },
-    ctx.now(),
-  );
   const jobs = await ctx.openJobs({
     concurrency: request.concurrency,
     detectionWorkers: 0,
     ...(request.delayMs !== undefined ? { crawler: { politeness: { delayMs: request.delayMs } } } : {}),
   });
   try {
-    const payloads: CrawlSitePayload[] = campaign.pending.map((site) => ({
-      runId: campaign.runId,
-      siteId: site.id,
-      editionYear: request.year,
-      simulated: request.simulated,
-      maxPages: request.maxPages,
-      maxDepth: request.maxDepth,
-    }));
-    const queued = await jobs.queue.enqueueMany('crawl-site', payloads);
+    const campaign = await queueCrawlCampaign(
+      db,
+      jobs.queue,
+      {
+        editionYear: request.year,
+        targets: request.targets,
+        limits: { maxPages: request.maxPages, maxDepth: request.maxDepth },
+        simulated: request.simulated,
+      },
+      ctx.now(),
+    );
     ctx.out.line(
       `Campagne de l’édition ${request.year}${campaign.resumed ? ' (reprise)' : ''} : ` +
-        `${formatInteger(queued)} site(s) mis en file, ${formatInteger(campaign.done)} déjà audité(s)` +
+        `${formatInteger(campaign.queued)} site(s) mis en file, ${formatInteger(campaign.done)} déjà audité(s)` +
         `${request.simulated ? ' — sites SIMULÉS (ferme locale)' : ''}.`,
     );
-    if (campaign.pending.length > 0 && queued === 0 && jobs.queue.name === 'pg-boss') {
+    if (campaign.pending.length > 0 && campaign.queued === 0 && jobs.queue.name === 'pg-boss') {
       ctx.out.line('Ces sites étaient déjà en file : rien d’ajouté.');
     }
     if (jobs.queue.name === 'pg-boss') {

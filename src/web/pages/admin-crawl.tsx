@@ -96,7 +96,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
             !
           </span>
           <strong class="govuk-warning-text__text">
-            {frenchTypography(`La dernière collecte s’est arrêtée sur une erreur : ${view.failure}`)}
+            {frenchTypography(`Erreur de collecte : ${view.failure}`)}
           </strong>
         </div>
       ) : null}
@@ -127,7 +127,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
           ))}
         </ul>
       ) : null}
-      {edition.status === 'draft' && !view.running ? (
+      {edition.status === 'draft' && (!view.running || view.failure) ? (
         <ActionButton
           action={`${editionPath(year)}/collecte`}
           csrfToken={view.csrfToken}

@@ -48,7 +48,7 @@ export function editionAdminRoutes(services: WebServices, chromeFor: ChromeFor):
     );
 
   const crawlPage = async (c: Ctx, edition: EditionRow, errors: FieldError[] = []) => {
-    const state = services.editionAdmin.crawlState(edition.year);
+    const state = await services.editionAdmin.crawlState(edition.year);
     const progress = await services.editionAdmin.crawlProgress(edition.id);
     return render(
       c,
@@ -108,7 +108,7 @@ export function editionAdminRoutes(services: WebServices, chromeFor: ChromeFor):
     adminRoute('GET', '/admin/editions/:year', canManageEditions, async (c) => {
       const edition = await editionOf(c);
       const progress = await services.editionAdmin.crawlProgress(edition.id);
-      const running = services.editionAdmin.crawlState(edition.year).running;
+      const { running } = await services.editionAdmin.crawlState(edition.year);
       return render(
         c,
         EditionPage({
