@@ -86,7 +86,7 @@ async function countsByAuthority(
     levels: string;
     [word: string]: unknown;
   }>`
-    select authority_id, set_index, sum((${table.levelWords}::bigint[])[k]) as levels,
+    select authority_id, min(set_index) as set_index, sum((${table.levelWords}::bigint[])[k]) as levels,
       ${sql.join(words.map((word, i) => sql`${word} as ${sql.ref(`w${i}`)}`))}
     from (
       select ca.authority_id, sets.set_index,
@@ -97,7 +97,9 @@ async function countsByAuthority(
         as sets(competences, set_index) on sets.competences = a.competences
       where ca.edition_id = ${editionId} and ca.service_id between ${sql.lit(table.firstId)} and ${sql.lit(table.lastId)}
     ) as rows
-    group by authority_id, set_index`.execute(db);
+    -- An authority has one set of competences: grouping by its set too would make the planner
+    -- expect seven times the groups, and size its hash table for them (spilling to disk).
+    group by authority_id`.execute(db);
   return result.rows.map((row) => {
     const set = sets[Number(row.set_index)] as ApplicableServices;
     const fields = table.themeWords.flatMap((_, i) =>
