@@ -55,7 +55,7 @@ describe.each(TEST_ENGINES)('background crawls (%s)', (engine) => {
       await new Promise((r) => setTimeout(r, 10));
     expect(await crawls.state(2026)).toEqual({
       running: false,
-      failure: 'la collecte s’est arrêtée : réseau indisponible',
+      failure: 'la collecte s’est arrêtée (réseau indisponible)',
     });
     const logged = await world.db.selectFrom('audit_log').select(['actor', 'action', 'after']).execute();
     expect(logged).toEqual([

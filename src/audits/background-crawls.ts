@@ -101,7 +101,7 @@ export function createBackgroundCrawls(deps: {
       const done = crawl(year, targets, edition.referential_version, controller.signal)
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
-          failures.set(year, `la collecte s’est arrêtée : ${message}`);
+          failures.set(year, `la collecte s’est arrêtée (${message})`);
           deps.logger.error('web crawl failed', { year, error });
         })
         .finally(() => running.delete(year));

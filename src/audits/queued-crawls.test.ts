@@ -88,7 +88,7 @@ describe.each(TEST_ENGINES)('queued back-office crawls (%s)', (engine) => {
     );
     expect(await crawls.state(2026)).toEqual({
       running: true,
-      failure: 'l’audit du site https://www.exemple.fr/ a échoué après 4 essai(s) : base injoignable',
+      failure: 'l’audit du site https://www.exemple.fr/ a échoué après 4 essai(s) (base injoignable)',
     });
     await db.updateTable('audit_sites').set({ status: 'done' }).where('id', '=', site.id).execute();
     expect(await crawls.state(2026)).toEqual({ running: true, failure: undefined });

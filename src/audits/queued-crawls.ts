@@ -77,7 +77,7 @@ async function lastSiteFailure(db: Executor, runId: number): Promise<string | un
       .executeTakeFirst();
     // A site audited since (the campaign was started again) no longer fails.
     if (!site || site.status === 'done' || site.status === 'failed') continue;
-    return `l’audit du site ${site.start_url} a échoué après ${row.attempts} essai(s) : ${row.error}`;
+    return `l’audit du site ${site.start_url} a échoué après ${row.attempts} essai(s) (${row.error})`;
   }
   return undefined;
 }

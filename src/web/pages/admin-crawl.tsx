@@ -96,7 +96,7 @@ export function CrawlPage({ chrome, view }: { chrome: PageChrome; view: CrawlVie
             !
           </span>
           <strong class="govuk-warning-text__text">
-            {frenchTypography(`Erreur de collecte : ${view.failure}`)}
+            {frenchTypography(`Erreur de collecte : ${view.failure}.`)}
           </strong>
         </div>
       ) : null}
