@@ -21,4 +21,5 @@ export function postgresArrayLiteral(values: readonly (string | number | null)[]
 }
 
 /** A control character, or half of a surrogate pair without its other half. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
 const UNREADABLE = /[\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
