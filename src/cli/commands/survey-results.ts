@@ -12,6 +12,7 @@ import {
 import { submittedRespondents } from '../../surveys/analysis/respondents.query.ts';
 import { anonymisedResponses, anonymisedResponsesCsv } from '../../surveys/analysis/responses-csv.rules.ts';
 import { writeResponsesXlsx } from '../../surveys/analysis/responses-xlsx.ts';
+import { pooledRegionsText } from '../../surveys/analysis/survey-analysis.rules.ts';
 import { analyseCampaign } from '../../surveys/analysis/survey-analysis.service.ts';
 import { getCampaign } from '../../surveys/campaigns.repository.ts';
 import { recipientGroupCounts } from '../../surveys/response-rates.query.ts';
@@ -119,6 +120,8 @@ export function registerSurveyResultsCommands(group: Command, ctx: CliContext): 
       for (const sentence of surveyFindings(analysis)) ctx.out.line(`- ${sentence}`);
       for (const dropped of analysis.weighting.dropped)
         ctx.out.line(`  (redressement sans ${DIMENSION_LABELS[dropped.dimension]} : ${dropped.reason})`);
+      if (analysis.weighting.pooledRegions.length > 0)
+        ctx.out.line(`  (${pooledRegionsText(analysis.weighting.pooledRegions)})`);
       for (const table of analysis.crossTabs) {
         const question = analysis.questions.find((q) => q.question.name === table.question)?.question;
         if (!question || table.groups.length === 0) continue;

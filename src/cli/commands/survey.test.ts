@@ -119,11 +119,16 @@ describe('barometre survey', () => {
     const results = await run('survey', 'results', 'maturite-2026');
     expect(results.code).toBe(0);
     expect(results.stdout).toMatch(/30 réponses complètes analysées\./);
-    // Départements only, in few régions: weighted by kind only, the other dimensions said why not.
+    // Départements only, from a few régions: the régions with few or no respondents (Île-de-France
+    // has none of the départements invited) are weighted together; no size band below 100 000 is
+    // represented, so the size is left out, and said why.
     expect(results.stdout).toMatch(
-      /redressées sur la population de 101 collectivités par type \(effet de plan 1,00/,
+      /redressées sur la population de 101 collectivités par type, région \(effet de plan /,
     );
-    expect(results.stdout).toMatch(/redressement sans la région : « region = 11 » : aucun répondant/);
+    expect(results.stdout).toMatch(/redressement sans la taille : « size = 20000-99999 » : aucun répondant/);
+    expect(results.stdout).toMatch(
+      /région\(s\) de moins de 5 répondants, redressées ensemble : [^)]*Île-de-France/,
+    );
     expect(results.stdout).toMatch(/sur 10 en moyenne \(IC 95\u202f% : /);
     expect(results.stdout).toMatch(/selon le profil du répondant/);
 

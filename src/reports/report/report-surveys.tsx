@@ -7,7 +7,11 @@ import {
 import type { CampaignResults } from '../../surveys/analysis/campaign-results.service.ts';
 import { MIN_CELL } from '../../surveys/analysis/estimates.rules.ts';
 import { equivalentRespondents, WEIGHT_DIMENSION_LABELS } from '../../surveys/analysis/findings.rules.ts';
-import type { QuestionResult, Weighting } from '../../surveys/analysis/survey-analysis.rules.ts';
+import {
+  pooledRegionsText,
+  type QuestionResult,
+  type Weighting,
+} from '../../surveys/analysis/survey-analysis.rules.ts';
 import { isOpen } from '../../surveys/campaign.rules.ts';
 import { DataTable } from '../../web/components/data-table.tsx';
 import {
@@ -80,6 +84,9 @@ function WeightingTable({ survey }: { survey: CampaignResults }) {
       label: `Dimension écartée : ${WEIGHT_DIMENSION_LABELS[d.dimension]}`,
       value: d.reason,
     })),
+    ...(weighting.pooledRegions.length > 0
+      ? [{ label: 'Régions regroupées', value: pooledRegionsText(weighting.pooledRegions) }]
+      : []),
     { label: 'Population de référence', value: `${formatInteger(weighting.populationTotal)} collectivités` },
     { label: 'Effet de plan', value: deff === null ? '—' : formatDecimal(deff, 2) },
     {

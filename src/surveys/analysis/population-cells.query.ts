@@ -7,6 +7,8 @@ export interface PopulationCell {
   kind: AuthorityKind;
   size: SizeBand;
   regionCode: string;
+  /** For reports: the région's name, or its code when the région itself is not imported. */
+  regionName: string;
   authorities: number;
 }
 
@@ -22,21 +24,31 @@ export async function populationCells(
 ): Promise<PopulationCell[]> {
   if (kinds.length === 0) return [];
   const band = sql<SizeBand>`case
-    when population is null then 'unknown'
-    when population < 3500 then 'lt3500'
-    when population < 20000 then '3500-19999'
-    when population < 100000 then '20000-99999'
+    when a.population is null then 'unknown'
+    when a.population < 3500 then 'lt3500'
+    when a.population < 20000 then '3500-19999'
+    when a.population < 100000 then '20000-99999'
     else 'ge100000' end`;
   const rows = await db
-    .selectFrom('authorities')
-    .select((eb) => ['kind', band.as('size'), 'region_code', eb.fn.countAll<number>().as('authorities')])
-    .where('kind', 'in', kinds)
-    .groupBy(['kind', band, 'region_code'])
+    .selectFrom('authorities as a')
+    .leftJoin('authorities as region', (join) =>
+      join.onRef('region.code', '=', 'a.region_code').on('region.kind', '=', 'region'),
+    )
+    .select((eb) => [
+      'a.kind',
+      band.as('size'),
+      'a.region_code',
+      'region.name as region_name',
+      eb.fn.countAll<number>().as('authorities'),
+    ])
+    .where('a.kind', 'in', kinds)
+    .groupBy(['a.kind', band, 'a.region_code', 'region.name'])
     .execute();
   return rows.map((row) => ({
     kind: row.kind,
     size: row.size,
     regionCode: row.region_code ?? 'inconnue',
+    regionName: row.region_name ?? row.region_code ?? 'inconnue',
     authorities: Number(row.authorities),
   }));
 }

@@ -21,6 +21,11 @@ export interface Weighting {
   dimensions: WeightDimension[];
   /** Dimensions left out, and why (a category without respondent, typically). */
   dropped: { dimension: WeightDimension; reason: string }[];
+  /**
+   * Régions with fewer than MIN_RESPONDENTS_PER_REGION respondents, weighted together as one
+   * category (« autres régions ») rather than dropping the région from the weighting.
+   */
+  pooledRegions: { code: string; name: string }[];
   designEffect: number | null;
   populationTotal: number;
 }
@@ -51,10 +56,51 @@ function categoryOf(respondent: Respondent, dimension: WeightDimension): string 
   return respondent.regionCode ?? 'inconnue';
 }
 
+/** Fewer respondents than this in a région, and it is weighted together with the other such. */
+export const MIN_RESPONDENTS_PER_REGION = 5;
+const POOLED_REGIONS = 'autres régions';
+
 /**
- * Rakes to kind, size band and région; a dimension that cannot be raked to (a région with no
- * respondent, say) is dropped and the others are tried again, so small samples still get
- * the weighting they can support, and the report says which.
+ * The régions weighted together: those with fewer than MIN_RESPONDENTS_PER_REGION respondents
+ * (a survey of 300 answers leaves some of the 18 régions empty, which would otherwise rule the
+ * whole région dimension out), and, should none of those have any respondent, the least
+ * represented of the others too, so that the pooled category has someone to carry its weight.
+ */
+export function regionsToPool(
+  respondents: readonly Respondent[],
+  population: readonly PopulationCell[],
+): Set<string> {
+  const counts = new Map<string, number>();
+  for (const cell of population) counts.set(cell.regionCode, 0);
+  for (const r of respondents) {
+    if (r.regionCode !== null && counts.has(r.regionCode))
+      counts.set(r.regionCode, (counts.get(r.regionCode) ?? 0) + 1);
+  }
+  const pooled = new Set([...counts].filter(([, n]) => n < MIN_RESPONDENTS_PER_REGION).map(([code]) => code));
+  if (pooled.size === 0) return pooled;
+  const rest = [...counts]
+    .filter(([code]) => !pooled.has(code))
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  let pooledRespondents = [...pooled].reduce((total, code) => total + (counts.get(code) ?? 0), 0);
+  for (const [code, n] of rest) {
+    if (pooledRespondents > 0) break;
+    pooled.add(code);
+    pooledRespondents += n;
+  }
+  // Everything pooled is one category: no weighting by région left to do.
+  return pooled.size === counts.size ? new Set() : pooled;
+}
+
+/** « 2 région(s) de moins de 5 répondants, redressées ensemble : Bretagne, Corse » (CLI, report). */
+export function pooledRegionsText(regions: readonly { name: string }[]): string {
+  return `${regions.length} région(s) de moins de ${MIN_RESPONDENTS_PER_REGION} répondants, redressées ensemble : ${regions.map((r) => r.name).join(', ')}`;
+}
+
+/**
+ * Rakes to kind, size band and région, the least represented régions pooled (regionsToPool); a
+ * dimension that still cannot be raked to (a size band with no respondent, say) is dropped and
+ * the others are tried again, so small samples still get the weighting they can support, and
+ * the report says which.
  */
 export function weightRespondents(
   respondents: readonly Respondent[],
@@ -63,6 +109,12 @@ export function weightRespondents(
   const kinds = new Set(respondents.map((r) => r.kind));
   const population = cells.filter((cell) => kinds.has(cell.kind));
   const populationTotal = population.reduce((total, cell) => total + cell.authorities, 0);
+  const pooled = regionsToPool(respondents, population);
+  const regionOf = (code: string) => (pooled.has(code) ? POOLED_REGIONS : code);
+  const names = new Map(population.map((cell) => [cell.regionCode, cell.regionName]));
+  const pooledRegions = [...pooled]
+    .map((code) => ({ code, name: names.get(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const dropped: Weighting['dropped'] = [];
   let dimensions = [...DIMENSIONS];
   while (dimensions.length > 0 && respondents.length > 0) {
@@ -71,17 +123,27 @@ export function weightRespondents(
       const margin: Record<string, number> = {};
       for (const cell of population) {
         const category =
-          dimension === 'kind' ? cell.kind : dimension === 'size' ? cell.size : cell.regionCode;
+          dimension === 'kind' ? cell.kind : dimension === 'size' ? cell.size : regionOf(cell.regionCode);
         margin[category] = (margin[category] ?? 0) + cell.authorities;
       }
       margins[dimension] = margin;
     }
-    const units = respondents.map((r) => Object.fromEntries(dimensions.map((d) => [d, categoryOf(r, d)])));
+    const units = respondents.map((r) =>
+      Object.fromEntries(
+        dimensions.map((d) => [d, d === 'region' ? regionOf(categoryOf(r, d)) : categoryOf(r, d)]),
+      ),
+    );
     const result = rake(units, margins);
     if (result.status === 'ok') {
       return {
         weights: result.weights,
-        weighting: { dimensions, dropped, designEffect: designEffect(result.weights), populationTotal },
+        weighting: {
+          dimensions,
+          dropped,
+          pooledRegions: dimensions.includes('region') ? pooledRegions : [],
+          designEffect: designEffect(result.weights),
+          populationTotal,
+        },
       };
     }
     const culprit =
@@ -89,7 +151,10 @@ export function weightRespondents(
     dropped.push({ dimension: culprit, reason: result.message });
     dimensions = dimensions.filter((d) => d !== culprit);
   }
-  return { weights: null, weighting: { dimensions: [], dropped, designEffect: null, populationTotal } };
+  return {
+    weights: null,
+    weighting: { dimensions: [], dropped, pooledRegions: [], designEffect: null, populationTotal },
+  };
 }
 
 export function analyseSurvey(
