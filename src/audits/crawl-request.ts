@@ -1,9 +1,8 @@
 import { logChange } from '../audit-log/audit-log.repository.ts';
 import type { EditionRow } from '../db/schema.ts';
 import type { Executor } from '../db/transaction.ts';
-import { findEdition } from '../editions/editions.service.ts';
-import { UserError } from '../shared/errors.ts';
 import { type AuditTarget, listAuditTargets } from '../territories/audit-targets.ts';
+import { auditableEdition } from './audit.service.ts';
 
 /** A crawl asked for from the back office: an edition, and optionally which authorities. */
 export interface CrawlRequest {
@@ -21,8 +20,8 @@ export interface AcceptedCrawl {
 }
 
 /**
- * Checks a crawl request — the edition exists and is not frozen, there is a website to audit — and
- * logs who asked, whether the crawl then runs in this process or goes to the workers' queue.
+ * Checks a crawl request as every audit is checked (auditableEdition: the edition exists and is
+ * not frozen, there is a website to audit) and logs who asked, whether the crawl then runs in this process or goes to the workers' queue.
  * Refused requests change nothing.
  */
 export async function acceptCrawlRequest(
@@ -30,16 +29,11 @@ export async function acceptCrawlRequest(
   request: CrawlRequest,
   now: Date,
 ): Promise<AcceptedCrawl> {
-  const edition = await findEdition(db, request.year);
-  if (!edition) throw new UserError('not_found', `L’édition ${request.year} n’existe pas.`);
-  if (edition.status === 'published')
-    throw new UserError('conflict', `L’édition ${request.year} est publiée : ses évaluations sont figées.`);
   const targets = await listAuditTargets(
     db,
     request.authorityIds ? { authorityIds: request.authorityIds } : {},
   );
-  if (targets.length === 0)
-    throw new UserError('not_found', 'Aucune collectivité à auditer : aucune n’a de site internet connu.');
+  const edition = await auditableEdition(db, request.year, targets);
   const sites = new Set(targets.map((t) => t.websiteUrl)).size;
   await logChange(
     db,

@@ -1,7 +1,8 @@
 import type { Executor } from '../db/transaction.ts';
+import { findEdition } from '../editions/editions.service.ts';
 import { queueCrawlCampaign } from '../jobs/crawl-campaign.ts';
 import type { JobQueue } from '../jobs/job.types.ts';
-import { latestRun } from './audits.repository.ts';
+import { type AuditRun, latestRun } from './audits.repository.ts';
 import { type BackOfficeCrawls, WEB_CRAWL_LIMITS } from './background-crawls.ts';
 import { acceptCrawlRequest } from './crawl-request.ts';
 
@@ -39,14 +40,10 @@ export function createQueuedCrawls(deps: {
       return { sites };
     },
     async state(year) {
-      const edition = await db
-        .selectFrom('editions')
-        .select('id')
-        .where('year', '=', year)
-        .executeTakeFirst();
+      const edition = await findEdition(db, year);
       const latest = edition ? await latestRun(db, edition.id) : undefined;
       if (!latest) return { running: false, failure: undefined };
-      return { running: latest.status === 'running', failure: await lastSiteFailure(db, latest.id) };
+      return { running: latest.status === 'running', failure: await lastSiteFailure(db, latest) };
     },
     // The workers crawl, not this process: nothing of this process's to stop.
     async stopAll() {},
@@ -59,17 +56,19 @@ export function createQueuedCrawls(deps: {
  * its run, until the campaign is started again. Sites the crawler could not reach are outcomes,
  * not failures: the progress page lists them.
  */
-async function lastSiteFailure(db: Executor, runId: number): Promise<string | undefined> {
+async function lastSiteFailure(db: Executor, run: AuditRun): Promise<string | undefined> {
+  // Read on every refresh of the progress page: only the failures since the run started.
   const rows = await db
     .selectFrom('job_failures')
     .select(['payload', 'attempts', 'error'])
     .where('kind', '=', 'crawl-site')
+    .where('failed_at', '>=', run.started_at)
     .orderBy('id', 'desc')
     .limit(100)
     .execute();
   for (const row of rows) {
     const payload = JSON.parse(row.payload) as { runId?: number; siteId?: number };
-    if (payload.runId !== runId || payload.siteId === undefined) continue;
+    if (payload.runId !== run.id || payload.siteId === undefined) continue;
     const site = await db
       .selectFrom('audit_sites')
       .select(['start_url', 'status'])

@@ -55,6 +55,21 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 });
 
+/**
+ * "2026-11-21T23:30:00Z" → "22 novembre 2026": the date as lived in metropolitan France, for what
+ * a respondent reads about their own deadline or submission (a survey closes at 23:59 Paris time).
+ */
+export function formatDateInFrance(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return franceDateFormat.format(date);
+}
+const franceDateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
+
 /** « text » with no-break spaces inside the guillemets. */
 export function quote(text: string): string {
   return `«${NBSP}${text.trim()}${NBSP}»`;

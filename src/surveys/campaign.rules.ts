@@ -1,4 +1,5 @@
 import type { SurveyProfile } from '../db/schema.ts';
+import { formatDateInFrance } from '../shared/french-typography.ts';
 
 /** Pure rules of campaigns: identifiers, profiles, size bands, e-mails, links. */
 
@@ -62,14 +63,6 @@ export function surveyLink(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/enquete/${token}`;
 }
 
-const frenchDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Paris',
-  });
-
 /** The invitation or reminder e-mail: who asks, why, the personal link, until when. */
 export function invitationMail(input: {
   title: string;
@@ -89,7 +82,7 @@ export function invitationMail(input: {
     'Votre lien personnel (ne le transmettez pas : il donne accès à vos réponses) :',
     input.link,
     '',
-    `Vous pouvez vous interrompre et reprendre plus tard ; les réponses sont enregistrées à chaque page. Le lien est valable jusqu’au ${frenchDate(input.closesAt)}.`,
+    `Vous pouvez vous interrompre et reprendre plus tard ; les réponses sont enregistrées à chaque page. Le lien est valable jusqu’au ${formatDateInFrance(input.closesAt)}.`,
     '',
     'Les résultats sont publiés de façon agrégée : ni votre adresse électronique ni vos commentaires ne sont publiés.',
     '',

@@ -1,4 +1,4 @@
-import { frenchTypography } from '../../shared/french-typography.ts';
+import { formatDateInFrance, frenchTypography } from '../../shared/french-typography.ts';
 import type { Answers } from '../../surveys/answers.rules.ts';
 import type { Question, QuestionnairePage } from '../../surveys/questionnaire.rules.ts';
 import type { FieldError } from '../components/error-summary.tsx';
@@ -17,14 +17,6 @@ export interface ResponseHeader {
   closesAt: string;
 }
 
-const frenchDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Paris',
-  });
-
 export function SurveyStartPage(props: {
   chrome: PageChrome;
   header: ResponseHeader;
@@ -41,7 +33,7 @@ export function SurveyStartPage(props: {
       {props.description ? <p class="govuk-body">{frenchTypography(props.description)}</p> : null}
       <p class="govuk-body">
         {frenchTypography(
-          `Vos réponses sont enregistrées à chaque page : vous pouvez vous interrompre et reprendre avec le même lien jusqu’au ${frenchDate(header.closesAt)}. Elles ne sont envoyées qu’à la fin, une seule fois.`,
+          `Vos réponses sont enregistrées à chaque page : vous pouvez vous interrompre et reprendre avec le même lien jusqu’au ${formatDateInFrance(header.closesAt)}. Elles ne sont envoyées qu’à la fin, une seule fois.`,
         )}
       </p>
       <ol class="govuk-list govuk-list--number">
@@ -174,5 +166,3 @@ export function SurveyMessagePage(props: { chrome: PageChrome; title: string; li
     </Layout>
   );
 }
-
-export { frenchDate };

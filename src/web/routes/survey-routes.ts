@@ -1,12 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { UserError } from '../../shared/errors.ts';
+import { formatDateInFrance } from '../../shared/french-typography.ts';
 import type { AnswerProblem, Answers } from '../../surveys/answers.rules.ts';
 import { readPageForm } from '../../surveys/form-answers.rules.ts';
 import type { LinkOutcome, OpenResponse, SubmitOutcome } from '../../surveys/responses.service.ts';
 import { isVisible } from '../../surveys/visibility.ts';
 import type { TlsSettings } from '../middleware/security-headers.ts';
 import {
-  frenchDate,
   type ResponseHeader,
   SurveyMessagePage,
   SurveyQuestionsPage,
@@ -76,7 +76,7 @@ export function surveyRoutes(options: {
       );
     if (outcome.status === 'closed')
       return message(c, 'Enquête close', [
-        `L’enquête « ${outcome.campaign.title} » est close depuis le ${frenchDate(outcome.campaign.closes_at)} : elle n’accepte plus de réponses.`,
+        `L’enquête « ${outcome.campaign.title} » est close depuis le ${formatDateInFrance(outcome.campaign.closes_at)} : elle n’accepte plus de réponses.`,
       ]);
     return outcome.response;
   }
@@ -91,8 +91,8 @@ export function surveyRoutes(options: {
   const thanks = (c: Context<AppEnv>, response: OpenResponse, at: string, first = false) =>
     message(c, 'Réponses envoyées', [
       first
-        ? `Merci : vos réponses à l’enquête « ${response.campaign.title} » ont été envoyées le ${frenchDate(at)}.`
-        : `Vos réponses à l’enquête « ${response.campaign.title} » avaient déjà été envoyées le ${frenchDate(at)}.`,
+        ? `Merci : vos réponses à l’enquête « ${response.campaign.title} » ont été envoyées le ${formatDateInFrance(at)}.`
+        : `Vos réponses à l’enquête « ${response.campaign.title} » avaient déjà été envoyées le ${formatDateInFrance(at)}.`,
       'Elles ne peuvent plus être modifiées. Les résultats seront publiés sur ce site, de façon agrégée.',
     ]);
 
