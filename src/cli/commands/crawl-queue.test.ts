@@ -7,14 +7,13 @@ describe('crawl --queue on the embedded SQLite installation', () => {
   let dataDir: string;
   let queued: CliRun;
 
-  beforeAll(async () => {
-    dataDir = await preparedDataDir();
-    queued = await runCliCaptured(
+  /** `crawl --queue` of these départements on the simulated farm, as the tests run it. */
+  const crawlQueued = (codes: string[]) =>
+    runCliCaptured(
       [
         'crawl',
         '--authority',
-        '01',
-        '02',
+        ...codes,
         '--kind',
         'departement',
         '--simulated',
@@ -26,6 +25,10 @@ describe('crawl --queue on the embedded SQLite installation', () => {
       ],
       { dataDir },
     );
+
+  beforeAll(async () => {
+    dataDir = await preparedDataDir();
+    queued = await crawlQueued(['01', '02']);
   }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -39,22 +42,7 @@ describe('crawl --queue on the embedded SQLite installation', () => {
   });
 
   it('starts a new campaign once the previous one is closed', async () => {
-    const again = await runCliCaptured(
-      [
-        'crawl',
-        '--authority',
-        '01',
-        '--kind',
-        'departement',
-        '--simulated',
-        '--queue',
-        '--delay',
-        '1',
-        '--max-pages',
-        '20',
-      ],
-      { dataDir },
-    );
+    const again = await crawlQueued(['01']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('1 site(s) mis en file');
   }, 60_000);
