@@ -19,7 +19,7 @@ import {
   kappaFromTable,
 } from '../indicators/statistics/kappa.ts';
 import type { DigitalisationLevel } from '../referential/levels.ts';
-import { UserError } from '../shared/errors.ts';
+import { errorMessage, UserError } from '../shared/errors.ts';
 import {
   type AssessmentInput,
   appendAssessments,
@@ -88,9 +88,7 @@ export async function followedBy<T>(
     // would be refused as stale). The indicators then wait for the next review or a compute.
     await afterChange({ editionId: assessment.edition_id, authorityId: assessment.authority_id }).catch(
       (error: unknown) =>
-        process.emitWarning(
-          `indicateurs non mis en file après la revue : ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        process.emitWarning(`indicateurs non mis en file après la revue : ${errorMessage(error)}`),
     );
   }
   return outcome;

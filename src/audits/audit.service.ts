@@ -11,7 +11,7 @@ import type { PortalPage } from '../portal/portal.types.ts';
 import { createPortalAccumulator, type PortalAccumulator } from '../portal/portal-checks.ts';
 import { loadStoredReferential } from '../referential/referential.repository.ts';
 import type { CompetenceKind } from '../referential/referential.schema.ts';
-import { UserError } from '../shared/errors.ts';
+import { errorMessage, UserError } from '../shared/errors.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
 import {
   createRun,
@@ -276,8 +276,4 @@ export async function runAudit(deps: AuditDependencies, options: AuditOptions): 
     proposals,
     errors,
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

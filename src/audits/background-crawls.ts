@@ -1,7 +1,7 @@
 import type { CrawlLimits } from '../crawl/crawl.types.ts';
 import type { CrawlerRuntime } from '../crawl/crawler-runtime.ts';
 import type { Executor } from '../db/transaction.ts';
-import { UserError } from '../shared/errors.ts';
+import { errorMessage, UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { AuditTarget } from '../territories/audit-targets.ts';
 import { runAudit } from './audit.service.ts';
@@ -100,7 +100,7 @@ export function createBackgroundCrawls(deps: {
       const controller = new AbortController();
       const done = crawl(year, targets, edition.referential_version, controller.signal)
         .catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           failures.set(year, `la collecte s’est arrêtée (${message})`);
           deps.logger.error('web crawl failed', { year, error });
         })

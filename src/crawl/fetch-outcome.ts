@@ -3,6 +3,8 @@
  * The HTTP client reports raw facts (an error, an HTTP status, a content type); everything
  * that counts, stores or retries reads the verdict from `classifyFetch`.
  */
+
+import { errorMessage } from '../shared/errors.ts';
 import type { FetchStatus } from './crawl.types.ts';
 
 /** Failures the crawler itself decides (not raised by undici or the OS). */
@@ -131,11 +133,6 @@ function findCode(error: unknown, depth = 0): { code: string; message: string } 
 
 function errorName(error: unknown): string {
   return error !== null && typeof error === 'object' && 'name' in error ? String(error.name) : '';
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 function classifyError(error: unknown): FetchVerdict {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { PageContent } from '../detection/page.ts';
+import { errorMessage } from '../shared/errors.ts';
 import { followSignal } from './abort.ts';
 import type { BrowserRenderer } from './browser-renderer.ts';
 import { createRequestLoader, type LoadRequest } from './browser-requests.ts';
@@ -106,10 +107,6 @@ function hostnameOf(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function emptyPage(url: string, depth: number, status: FetchStatus, error: string): CrawledPage {
@@ -512,7 +509,7 @@ class SiteCrawl {
     try {
       page.content = this.#options.extract(page.finalUrl, html);
     } catch (error) {
-      page.error = `extraction impossible : ${errorText(error)}`;
+      page.error = `extraction impossible : ${errorMessage(error)}`;
       this.#options.onError?.(error, { url: page.url, stage: 'extract' });
     }
     const scope = this.#scopeOf;

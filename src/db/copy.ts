@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { UserError } from '../shared/errors.ts';
+import { errorMessage, UserError } from '../shared/errors.ts';
 import { dependencyOrder } from './copy.rules.ts';
 import { type Database, openPostgres, redactUrl } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -39,7 +39,7 @@ export async function copyToPostgres(source: Database, targetUrl: string): Promi
       if (error instanceof UserError) throw error;
       throw new UserError(
         'database_unavailable',
-        `Base cible injoignable (${redactUrl(targetUrl)}) : ${error instanceof Error ? error.message : String(error)}`,
+        `Base cible injoignable (${redactUrl(targetUrl)}) : ${errorMessage(error)}`,
       );
     }
     const { tables, selfReferences } = await copyableTables(targetUrl);

@@ -1,4 +1,5 @@
 import type { CompetenceKind, Referential } from '../referential/referential.schema.ts';
+import { errorMessage } from '../shared/errors.ts';
 import { compileReferential } from './compile.ts';
 import type { DetectionContext, FailedDetector, PageDetection, Signal } from './detection.types.ts';
 import { decideDetections } from './level.rules.ts';
@@ -46,7 +47,7 @@ export function createDetector(referential: Referential, options: DetectorOption
       } catch (error) {
         failedDetectors.push({
           detector: detector.name,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
         });
       }
     }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Referential } from '../referential/referential.schema.ts';
+import { errorMessage } from '../shared/errors.ts';
 import { type DetectionReply, type DetectionRequest, detectorsByKinds } from './detection-pool.ts';
 
 /** Detects the pages the pool sends, one at a time, in the order they come. */
@@ -10,7 +11,7 @@ parentPort?.on('message', ({ id, kinds, page }: DetectionRequest) => {
   try {
     reply = { id, ok: true, result: detectorFor(kinds).detectPage(page) };
   } catch (error) {
-    reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = { id, ok: false, error: errorMessage(error) };
   }
   parentPort?.postMessage(reply);
 });

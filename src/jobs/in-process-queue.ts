@@ -1,6 +1,7 @@
+import { errorMessage } from '../shared/errors.ts';
 import type { JobDefinition, JobEnvironment, JobKind, JobQueue, KindCounts } from './job.types.ts';
 import { recordJobFailure } from './job-failures.repository.ts';
-import { errorMessage, isLastAttempt, JobReleased, retryDelaySeconds, runAttempt } from './job-runner.ts';
+import { isLastAttempt, JobReleased, retryDelaySeconds, runAttempt } from './job-runner.ts';
 
 interface QueuedJob {
   id: string;

@@ -36,7 +36,3 @@ export async function runAttempt<P>(
     throw error;
   }
 }
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

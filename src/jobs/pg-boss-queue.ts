@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
+import { errorMessage } from '../shared/errors.ts';
 import { DEAD_LETTER_QUEUE, recordDeadLetter } from './dead-letters.ts';
 import {
   JOB_KINDS,
@@ -9,7 +10,7 @@ import {
   type JobQueue,
   type KindCounts,
 } from './job.types.ts';
-import { errorMessage, runAttempt } from './job-runner.ts';
+import { runAttempt } from './job-runner.ts';
 
 type Definitions = ReadonlyMap<JobKind, JobDefinition<unknown>>;
 

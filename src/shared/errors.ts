@@ -50,3 +50,8 @@ export function formatProblem(problem: InputProblem): string {
   ].filter((part): part is string => part !== undefined);
   return where.length > 0 ? `${where.join(', ')} : ${problem.message}` : problem.message;
 }
+
+/** What a thrown value says: an Error's message, anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

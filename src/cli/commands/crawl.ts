@@ -4,7 +4,7 @@ import type { FetchStatus, RenderMode } from '../../crawl/crawl.types.ts';
 import type { AuthorityKind } from '../../db/schema.ts';
 import { findEdition } from '../../editions/editions.service.ts';
 import { loadStoredReferential } from '../../referential/referential.repository.ts';
-import { UserError } from '../../shared/errors.ts';
+import { errorMessage, UserError } from '../../shared/errors.ts';
 import { type AuditTarget, listAuditTargets } from '../../territories/audit-targets.ts';
 import { findAuthorityByCode } from '../../territories/authority-lookup.ts';
 import type { CliContext } from '../context.ts';
@@ -157,10 +157,7 @@ export async function runCrawl(ctx: CliContext, request: CrawlRequest): Promise<
   } catch (error) {
     await runtime.close();
     await web?.close();
-    throw new UserError(
-      'input_invalid',
-      `Mode navigateur impossible : ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new UserError('input_invalid', `Mode navigateur impossible : ${errorMessage(error)}`);
   }
   const progress = ctx.progress();
   const controller = new AbortController();
