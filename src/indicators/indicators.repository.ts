@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { type Insertable, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { postgresArrayLiteral } from '../db/postgres-array-literal.ts';
@@ -17,53 +18,68 @@ import type { AuthorityIndicators } from './indicators.types.ts';
  * parsing and binding tens of thousands of parameters cost PostgreSQL more than the insert
  * itself. The arrays go as literals written from JSON (postgres-array-literal.ts). Reading the
  * rows from one JSON text instead moved the cost to the server: json_populate_recordset took a
- * second there.
+ * second there. The PostgreSQL batches are pipelined: each statement leaves for the server before
+ * the next batch is written, so that writing the literals here and inserting (with its foreign-key
+ * checks) there overlap instead of taking turns.
  */
 
 /** Rows per SQLite insert: 35 columns × 400 stays far below its bound-parameter limit. */
 const BATCH = 400;
-/** Rows per PostgreSQL insert: each column travels as one array parameter. */
-const ARRAY_BATCH = 20_000;
+/**
+ * Rows per PostgreSQL insert: each column travels as one array parameter. Small enough for the
+ * server to start on the first batch early, large enough that per-statement costs stay negligible.
+ */
+const ARRAY_BATCH = 4_000;
 
-/** PostgreSQL element type of each column, for the arrays `unnest` reads. */
-const COLUMN_TYPES: Record<keyof AuthorityIndicatorsTable, string> = {
-  edition_id: 'integer',
-  authority_id: 'integer',
-  kind: 'text',
-  peer_group: 'text',
-  population: 'integer',
-  operating_revenue: 'double precision',
-  revenue_year: 'integer',
-  revenue_per_inhabitant: 'double precision',
-  has_website: 'integer',
-  services_applicable: 'integer',
-  services_assessed: 'integer',
-  level_0: 'integer',
-  level_1: 'integer',
-  level_2: 'integer',
-  level_3: 'integer',
-  level_4: 'integer',
-  end_to_end: 'integer',
-  partial: 'integer',
-  themes_applicable: 'integer',
-  themes_covered: 'integer',
-  theme_rates: 'text',
-  portal_score: 'double precision',
-  portal_checks: 'integer',
-  index_score: 'double precision',
-  index_partial: 'integer',
-  rank: 'integer',
-  rank_total: 'integer',
-  peer_rank: 'integer',
-  peer_total: 'integer',
-  percentile: 'double precision',
-  previous_index: 'double precision',
-  index_change: 'double precision',
-  previous_end_to_end: 'integer',
-  end_to_end_change: 'integer',
-  change_status: 'text',
+/**
+ * How each stored column is read from an authority's indicators, with its PostgreSQL element type
+ * for the arrays `unnest` reads. Columns are written from these getters, a column at a time on
+ * PostgreSQL: no intermediate row objects for tens of thousands of authorities.
+ */
+type StoredColumns = Omit<AuthorityIndicatorsTable, 'edition_id'>;
+const COLUMNS: {
+  [C in keyof StoredColumns]: { type: string; of: (a: AuthorityIndicators) => StoredColumns[C] };
+} = {
+  authority_id: { type: 'integer', of: (a) => a.authorityId },
+  kind: { type: 'text', of: (a) => a.kind },
+  peer_group: { type: 'text', of: (a) => a.peerGroup },
+  population: { type: 'integer', of: (a) => a.population },
+  operating_revenue: { type: 'double precision', of: (a) => a.operatingRevenue },
+  revenue_year: { type: 'integer', of: (a) => a.revenueYear },
+  revenue_per_inhabitant: { type: 'double precision', of: (a) => a.revenuePerInhabitant },
+  has_website: { type: 'integer', of: (a) => (a.hasWebsite ? 1 : 0) },
+  services_applicable: { type: 'integer', of: (a) => a.servicesApplicable },
+  services_assessed: { type: 'integer', of: (a) => a.servicesAssessed },
+  level_0: { type: 'integer', of: (a) => a.levels[0] },
+  level_1: { type: 'integer', of: (a) => a.levels[1] },
+  level_2: { type: 'integer', of: (a) => a.levels[2] },
+  level_3: { type: 'integer', of: (a) => a.levels[3] },
+  level_4: { type: 'integer', of: (a) => a.levels[4] },
+  end_to_end: { type: 'integer', of: (a) => a.endToEnd },
+  partial: { type: 'integer', of: (a) => a.partial },
+  themes_applicable: { type: 'integer', of: (a) => a.themesApplicable },
+  themes_covered: { type: 'integer', of: (a) => a.themesCovered },
+  theme_rates: { type: 'text', of: (a) => JSON.stringify(a.themeRates) },
+  portal_score: { type: 'double precision', of: (a) => a.portalScore },
+  portal_checks: { type: 'integer', of: (a) => a.portalChecks },
+  index_score: { type: 'double precision', of: (a) => a.index },
+  index_partial: { type: 'integer', of: (a) => (a.indexPartial ? 1 : 0) },
+  rank: { type: 'integer', of: (a) => a.rank },
+  rank_total: { type: 'integer', of: (a) => a.rankTotal },
+  peer_rank: { type: 'integer', of: (a) => a.peerRank },
+  peer_total: { type: 'integer', of: (a) => a.peerTotal },
+  percentile: { type: 'double precision', of: (a) => a.percentile },
+  previous_index: { type: 'double precision', of: (a) => a.change.previousIndex },
+  index_change: { type: 'double precision', of: (a) => a.change.indexChange },
+  previous_end_to_end: { type: 'integer', of: (a) => a.change.previousEndToEnd },
+  end_to_end_change: { type: 'integer', of: (a) => a.change.endToEndChange },
+  change_status: { type: 'text', of: (a) => a.change.status },
 };
-const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof AuthorityIndicatorsTable)[];
+const COLUMN_LIST: readonly {
+  name: keyof StoredColumns;
+  type: string;
+  of: (a: AuthorityIndicators) => string | number | null;
+}[] = (Object.keys(COLUMNS) as (keyof StoredColumns)[]).map((name) => ({ name, ...COLUMNS[name] }));
 
 export async function deleteEditionIndicators(db: Executor, editionId: number): Promise<void> {
   await db.deleteFrom('authority_indicators').where('edition_id', '=', editionId).execute();
@@ -80,15 +96,24 @@ export async function insertAuthorityIndicators(
   authorities: readonly AuthorityIndicators[],
 ): Promise<void> {
   if (isPostgres(db)) {
+    const statements: Promise<unknown>[] = [];
     for (let start = 0; start < authorities.length; start += ARRAY_BATCH) {
-      const rows = authorities.slice(start, start + ARRAY_BATCH).map((a) => toRow(editionId, a));
-      const arrays = COLUMNS.map(
-        (column) =>
-          sql`${postgresArrayLiteral(rows.map((row) => row[column]))}::${sql.raw(COLUMN_TYPES[column])}[]`,
+      const batch = authorities.slice(start, start + ARRAY_BATCH);
+      const arrays = COLUMN_LIST.map(
+        (column) => sql`${postgresArrayLiteral(batch.map(column.of))}::${sql.raw(column.type)}[]`,
       );
-      await sql`insert into authority_indicators (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
-        select * from unnest(${sql.join(arrays)})`.execute(db);
+      const statement =
+        sql`insert into authority_indicators (edition_id, ${sql.join(COLUMN_LIST.map((c) => sql.ref(c.name)))})
+        select ${editionId}::integer, * from unnest(${sql.join(arrays)})`.execute(db);
+      // Handled at once (a failure is reported by Promise.all below), so that a batch failing
+      // while the next one is written is never an unhandled rejection.
+      statement.catch(() => undefined);
+      statements.push(statement);
+      // The transaction's connection runs statements in order; letting the event loop turn sends
+      // this one before the next batch is written.
+      await setImmediate();
     }
+    await Promise.all(statements);
     return;
   }
   for (let start = 0; start < authorities.length; start += BATCH) {
@@ -160,43 +185,9 @@ export async function loadAuthorityIndicators(
 type StoredRow = AuthorityIndicatorsTable & { code: string; name: string };
 
 function toRow(editionId: number, a: AuthorityIndicators): AuthorityIndicatorsTable {
-  return {
-    edition_id: editionId,
-    authority_id: a.authorityId,
-    kind: a.kind,
-    peer_group: a.peerGroup,
-    population: a.population,
-    operating_revenue: a.operatingRevenue,
-    revenue_year: a.revenueYear,
-    revenue_per_inhabitant: a.revenuePerInhabitant,
-    has_website: a.hasWebsite ? 1 : 0,
-    services_applicable: a.servicesApplicable,
-    services_assessed: a.servicesAssessed,
-    level_0: a.levels[0],
-    level_1: a.levels[1],
-    level_2: a.levels[2],
-    level_3: a.levels[3],
-    level_4: a.levels[4],
-    end_to_end: a.endToEnd,
-    partial: a.partial,
-    themes_applicable: a.themesApplicable,
-    themes_covered: a.themesCovered,
-    theme_rates: JSON.stringify(a.themeRates),
-    portal_score: a.portalScore,
-    portal_checks: a.portalChecks,
-    index_score: a.index,
-    index_partial: a.indexPartial ? 1 : 0,
-    rank: a.rank,
-    rank_total: a.rankTotal,
-    peer_rank: a.peerRank,
-    peer_total: a.peerTotal,
-    percentile: a.percentile,
-    previous_index: a.change.previousIndex,
-    index_change: a.change.indexChange,
-    previous_end_to_end: a.change.previousEndToEnd,
-    end_to_end_change: a.change.endToEndChange,
-    change_status: a.change.status,
-  };
+  const row: Record<string, unknown> = { edition_id: editionId };
+  for (const column of COLUMN_LIST) row[column.name] = column.of(a);
+  return row as unknown as AuthorityIndicatorsTable;
 }
 
 function fromRow(r: StoredRow): AuthorityIndicators {

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { lockForTransaction } from '../db/dialect.ts';
 import type { AuthorityKind, EditionRow, PreviousComparability } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
@@ -89,8 +90,12 @@ export async function computeEditionIndicators(
       comparability,
       method,
     });
-    const aggregates = editionAggregates(computed.authorities, referential.themes, method);
     await deleteEditionIndicators(trx, edition.id);
+    // The rows leave for the server first; the aggregates are computed here while it inserts them.
+    const [, aggregates] = await Promise.all([
+      insertAuthorityIndicators(trx, edition.id, computed.authorities),
+      setImmediate().then(() => editionAggregates(computed.authorities, referential.themes, method)),
+    ]);
     const durationMs = Math.round(performance.now() - started);
     await insertIndicatorRun(trx, {
       edition_id: edition.id,
@@ -104,7 +109,6 @@ export async function computeEditionIndicators(
       computed_at: now.toISOString(),
       duration_ms: durationMs,
     });
-    await insertAuthorityIndicators(trx, edition.id, computed.authorities);
     const byKind: Partial<Record<AuthorityKind, number>> = {};
     for (const a of computed.authorities) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
     return {
