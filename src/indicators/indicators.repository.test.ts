@@ -3,7 +3,7 @@ import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.t
 import { createEditionRow, createReferential, T0 } from '../../test/support/indicator-world.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { insertAuthorityIndicators, loadAuthorityIndicators } from './indicators.repository.ts';
+import { loadAuthorityIndicators, writeAuthorityIndicators } from './indicators.repository.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 
 /**
@@ -111,20 +111,31 @@ describe.each(TEST_ENGINES)('authority indicators storage (%s)', (engine) => {
 
   it('reads back every row as written', async () => {
     const written = authorityIds.map((id, i) => indicatorsOf(id, i));
-    await inTransaction(database.db, (trx) => insertAuthorityIndicators(trx, editionId, written));
-    const read = await loadAuthorityIndicators(database.db, editionId);
-    expect(read).toHaveLength(AUTHORITIES);
-    const byId = new Map(read.map((a) => [a.authorityId, a]));
-    for (const expected of written) expect(byId.get(expected.authorityId)).toEqual(expected);
+    await inTransaction(database.db, (trx) => writeAuthorityIndicators(trx, editionId, written));
+    expect(await storedById()).toEqual(new Map(written.map((a) => [a.authorityId, a])));
+  });
+
+  it('writes over the stored rows and deletes those of authorities no longer given', async () => {
+    // Every row changes; the first authority and one in the last batch leave the panel.
+    const rewritten = authorityIds
+      .map((id, i) => ({ ...indicatorsOf(id, i + 1), authorityId: id, code: `C${i}`, name: `Commune ${i}` }))
+      .filter((_, i) => i !== 0 && i !== 8_999);
+    await inTransaction(database.db, (trx) => writeAuthorityIndicators(trx, editionId, rewritten));
+    expect(await storedById()).toEqual(new Map(rewritten.map((a) => [a.authorityId, a])));
     await database.db.deleteFrom('authority_indicators').execute();
   });
+
+  async function storedById(): Promise<Map<number, AuthorityIndicators>> {
+    const read = await loadAuthorityIndicators(database.db, editionId);
+    return new Map(read.map((a) => [a.authorityId, a]));
+  }
 
   it('rejects with the failing batch’s error and writes nothing when a late row is refused', async () => {
     const written = authorityIds.map((id, i) => indicatorsOf(id, i));
     // An authority that does not exist, in the second PostgreSQL batch, while the third is written.
     written[4_500] = indicatorsOf(-1, 4_500);
     await expect(
-      inTransaction(database.db, (trx) => insertAuthorityIndicators(trx, editionId, written)),
+      inTransaction(database.db, (trx) => writeAuthorityIndicators(trx, editionId, written)),
     ).rejects.toThrow(/foreign key|FOREIGN KEY/);
     const { n } = await database.db
       .selectFrom('authority_indicators')

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { postgresArrayLiteral } from '../db/postgres-array-literal.ts';
 import type {
@@ -18,9 +18,7 @@ import type { AuthorityIndicators } from './indicators.types.ts';
  * parsing and binding tens of thousands of parameters cost PostgreSQL more than the insert
  * itself. The arrays go as literals written from JSON (postgres-array-literal.ts). Reading the
  * rows from one JSON text instead moved the cost to the server: json_populate_recordset took a
- * second there. The PostgreSQL batches are pipelined: each statement leaves for the server before
- * the next batch is written, so that writing the literals here and inserting (with its foreign-key
- * checks) there overlap instead of taking turns.
+ * second there. The PostgreSQL batches are pipelined (see `pipelined`).
  */
 
 /** Rows per SQLite insert: 35 columns × 400 stays far below its bound-parameter limit. */
@@ -81,8 +79,7 @@ const COLUMN_LIST: readonly {
   of: (a: AuthorityIndicators) => string | number | null;
 }[] = (Object.keys(COLUMNS) as (keyof StoredColumns)[]).map((name) => ({ name, ...COLUMNS[name] }));
 
-export async function deleteEditionIndicators(db: Executor, editionId: number): Promise<void> {
-  await db.deleteFrom('authority_indicators').where('edition_id', '=', editionId).execute();
+export async function deleteIndicatorRun(db: Executor, editionId: number): Promise<void> {
   await db.deleteFrom('indicator_runs').where('edition_id', '=', editionId).execute();
 }
 
@@ -90,36 +87,75 @@ export async function insertIndicatorRun(db: Executor, run: Insertable<Indicator
   await db.insertInto('indicator_runs').values(run).execute();
 }
 
-export async function insertAuthorityIndicators(
+/**
+ * Makes `authorities` the edition's stored indicators: rows of authorities no longer among them
+ * are deleted, the others written over in place (insert or update on the key). Updating in place
+ * costs PostgreSQL a third less than deleting and inserting again: a row whose key does not change
+ * needs no foreign-key checks, and a recompute (after every round of reviews) finds its rows there.
+ */
+export async function writeAuthorityIndicators(
   db: Executor,
   editionId: number,
   authorities: readonly AuthorityIndicators[],
 ): Promise<void> {
+  const ids = authorities.map((a) => a.authorityId);
   if (isPostgres(db)) {
-    const statements: Promise<unknown>[] = [];
+    const statements = [
+      () => sql`delete from authority_indicators
+        where edition_id = ${editionId} and authority_id <> all(${postgresArrayLiteral(ids)}::integer[])`,
+    ];
     for (let start = 0; start < authorities.length; start += ARRAY_BATCH) {
       const batch = authorities.slice(start, start + ARRAY_BATCH);
-      const arrays = COLUMN_LIST.map(
-        (column) => sql`${postgresArrayLiteral(batch.map(column.of))}::${sql.raw(column.type)}[]`,
-      );
-      const statement =
-        sql`insert into authority_indicators (edition_id, ${sql.join(COLUMN_LIST.map((c) => sql.ref(c.name)))})
-        select ${editionId}::integer, * from unnest(${sql.join(arrays)})`.execute(db);
-      // Handled at once (a failure is reported by Promise.all below), so that a batch failing
-      // while the next one is written is never an unhandled rejection.
-      statement.catch(() => undefined);
-      statements.push(statement);
-      // The transaction's connection runs statements in order; letting the event loop turn sends
-      // this one before the next batch is written.
-      await setImmediate();
+      statements.push(() => {
+        const arrays = COLUMN_LIST.map(
+          (column) => sql`${postgresArrayLiteral(batch.map(column.of))}::${sql.raw(column.type)}[]`,
+        );
+        return upsert(sql`select ${editionId}::integer, * from unnest(${sql.join(arrays)})`);
+      });
     }
-    await Promise.all(statements);
+    await pipelined(db, statements);
     return;
   }
+  await sql`delete from authority_indicators
+    where edition_id = ${editionId} and authority_id not in (select value from json_each(${JSON.stringify(ids)}))`.execute(
+    db,
+  );
   for (let start = 0; start < authorities.length; start += BATCH) {
-    const batch = authorities.slice(start, start + BATCH).map((a) => toRow(editionId, a));
-    await db.insertInto('authority_indicators').values(batch).execute();
+    const rows = authorities
+      .slice(start, start + BATCH)
+      .map((a) => sql`(${editionId}, ${sql.join(COLUMN_LIST.map((column) => column.of(a)))})`);
+    await upsert(sql`values ${sql.join(rows)}`).execute(db);
   }
+}
+
+/** Inserts the rows `source` gives, or updates every column but the key where the row exists. */
+function upsert(source: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into authority_indicators (edition_id, ${sql.join(COLUMN_LIST.map((c) => sql.ref(c.name)))})
+    ${source}
+    on conflict (edition_id, authority_id) do update set ${sql.join(
+      COLUMN_LIST.filter((c) => c.name !== 'authority_id').map(
+        (c) => sql`${sql.ref(c.name)} = excluded.${sql.ref(c.name)}`,
+      ),
+    )}`;
+}
+
+/**
+ * Runs statements in order on the transaction's connection, each written only once the previous
+ * one has left for the server: writing a statement here and running the previous one there
+ * overlap instead of taking turns. Resolves when all have run; rejects with the first failure.
+ */
+async function pipelined(db: Executor, statements: readonly (() => RawBuilder<unknown>)[]): Promise<void> {
+  const running: Promise<unknown>[] = [];
+  for (const statement of statements) {
+    const execution = statement().execute(db);
+    // Handled at once (Promise.all below reports it), so that a statement failing while the next
+    // one is written is never an unhandled rejection.
+    execution.catch(() => undefined);
+    running.push(execution);
+    // Letting the event loop turn sends this statement before the next one is written.
+    await setImmediate();
+  }
+  await Promise.all(running);
 }
 
 export async function findIndicatorRun(
@@ -183,12 +219,6 @@ export async function loadAuthorityIndicators(
 }
 
 type StoredRow = AuthorityIndicatorsTable & { code: string; name: string };
-
-function toRow(editionId: number, a: AuthorityIndicators): AuthorityIndicatorsTable {
-  const row: Record<string, unknown> = { edition_id: editionId };
-  for (const column of COLUMN_LIST) row[column.name] = column.of(a);
-  return row as unknown as AuthorityIndicatorsTable;
-}
 
 function fromRow(r: StoredRow): AuthorityIndicators {
   return {

@@ -15,13 +15,13 @@ import type { ReferentialShape } from './authority-indicators.rules.ts';
 import { applicableServices, editionIndicators } from './edition-indicators.rules.ts';
 import { editionFindings, type FindingsSection } from './findings/findings.rules.ts';
 import {
-  deleteEditionIndicators,
+  deleteIndicatorRun,
   findIndicatorRun,
-  insertAuthorityIndicators,
   insertIndicatorRun,
   loadAuthorityIndicators,
   previousComputedEdition,
   storedHeadlines,
+  writeAuthorityIndicators,
 } from './indicators.repository.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 import { type IndicatorMethod, loadIndicatorMethod } from './method.ts';
@@ -90,10 +90,10 @@ export async function computeEditionIndicators(
       comparability,
       method,
     });
-    await deleteEditionIndicators(trx, edition.id);
-    // The rows leave for the server first; the aggregates are computed here while it inserts them.
+    await deleteIndicatorRun(trx, edition.id);
+    // The rows leave for the server first; the aggregates are computed here while it writes them.
     const [, aggregates] = await Promise.all([
-      insertAuthorityIndicators(trx, edition.id, computed.authorities),
+      writeAuthorityIndicators(trx, edition.id, computed.authorities),
       setImmediate().then(() => editionAggregates(computed.authorities, referential.themes, method)),
     ]);
     const durationMs = Math.round(performance.now() - started);

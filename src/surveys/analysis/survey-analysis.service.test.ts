@@ -5,7 +5,7 @@ import { authorityIndicators } from '../../../test/support/authority-indicators.
 import { createTestDatabase, TEST_ENGINES } from '../../../test/support/databases.ts';
 import { createEditionRow } from '../../../test/support/editions.ts';
 import type { Database } from '../../db/database.ts';
-import { insertAuthorityIndicators } from '../../indicators/indicators.repository.ts';
+import { writeAuthorityIndicators } from '../../indicators/indicators.repository.ts';
 import { surveyFindings } from './findings.rules.ts';
 import { analyseCampaign } from './survey-analysis.service.ts';
 
@@ -26,7 +26,7 @@ describe.each(TEST_ENGINES)('survey analysis joined to the audit on %s', (engine
       .execute();
     const edition = await createEditionRow(db, 2026, 't');
     // Observed: 2 services of 10 end to end everywhere (0.2), the Ajaccio audit not computed.
-    await insertAuthorityIndicators(
+    await writeAuthorityIndicators(
       db,
       edition,
       AUDITED.filter((a) => a !== 'ajaccio').map((a) =>
