@@ -101,22 +101,30 @@ async function countsByAuthority(
     -- An authority has one set of competences: grouping by its set too would make the planner
     -- expect seven times the groups, and size its hash table for them (spilling to disk).
     group by authority_id`.execute(db);
+  const wordColumns = table.themeWords.map((_, i) => `w${i}`);
+  const themeKeysBySet = sets.map((set) => table.themeOrder.get(set) ?? []);
   return result.rows.map((row) => {
-    const set = sets[Number(row.set_index)] as ApplicableServices;
-    const fields = table.themeWords.flatMap((_, i) =>
-      unpack(Number(row[`w${i}`]), THEME_BITS, THEME_FIELDS_PER_WORD),
-    );
+    const themeKeys = themeKeysBySet[Number(row.set_index)] as string[];
+    const words = wordColumns.map((column) => Number(row[column]));
     const themes = new Map<string, ThemeCounts>();
-    (table.themeOrder.get(set) ?? []).forEach((themeKey, t) => {
-      const digitalised = fields[2 * t] ?? 0;
-      if (digitalised > 0) themes.set(themeKey, { digitalised, endToEnd: fields[2 * t + 1] ?? 0 });
-    });
+    for (let t = 0; t < themeKeys.length; t++) {
+      const digitalised = themeField(words, 2 * t);
+      if (digitalised > 0) {
+        themes.set(themeKeys[t] as string, { digitalised, endToEnd: themeField(words, 2 * t + 1) });
+      }
+    }
     return {
       authorityId: Number(row.authority_id),
       levels: unpack(Number(row.levels), LEVEL_BITS, LEVELS) as unknown as LevelCounts,
       themes,
     };
   });
+}
+
+/** Field `index` of the theme words: the themes' « digitalised » and « end to end » counts, in turn. */
+function themeField(words: readonly number[], index: number): number {
+  const word = words[Math.floor(index / THEME_FIELDS_PER_WORD)] as number;
+  return Math.floor(word / 2 ** (THEME_BITS * (index % THEME_FIELDS_PER_WORD))) % 2 ** THEME_BITS;
 }
 
 /**

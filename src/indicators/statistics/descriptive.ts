@@ -16,8 +16,52 @@ export function presentValues(values: Sample): number[] {
   return present;
 }
 
-function sortedPresent(values: Sample): number[] {
-  return presentValues(values).sort((a, b) => a - b);
+/**
+ * The present values in ascending order, as a typed array: sorted natively, with no comparator
+ * called from JavaScript (rankings sort tens of thousands of communes several times).
+ */
+function sortedPresent(values: Sample): Float64Array {
+  return Float64Array.from(presentValues(values)).sort();
+}
+
+/** How many values of `sorted` (ascending) are strictly below `value`. */
+function countBelow(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many values of `sorted` (ascending) are below or equal to `value`. */
+function countAtMost(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Ranks every present value of the sample from the counts of values below it and equal to it in
+ * the sorted sample (ties are equal values); missing values get null.
+ */
+function rankEach(
+  values: Sample,
+  rank: (counts: { below: number; equal: number; n: number }) => number,
+  sorted: Float64Array = sortedPresent(values),
+): (number | null)[] {
+  return values.map((value) => {
+    if (isMissing(value)) return null;
+    const below = countBelow(sorted, value);
+    return rank({ below, equal: countAtMost(sorted, value) - below, n: sorted.length });
+  });
 }
 
 /** Arithmetic mean, or null for an empty sample. */
@@ -36,7 +80,7 @@ export function mean(values: Sample): number | null {
 }
 
 /** Type 7 quantile on values already sorted ascending (non-empty). */
-function quantileOfSorted(sorted: readonly number[], p: number): number {
+function quantileOfSorted(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lowerIndex = Math.floor(h);
   const lower = sorted[lowerIndex] as number;
@@ -112,19 +156,7 @@ export function percentileRank(values: Sample, value: number): number | null {
  * get null.
  */
 export function percentileRanks(values: Sample): (number | null)[] {
-  const ranks: (number | null)[] = values.map(() => null);
-  const ordered = orderPresent(values, 'ascending');
-  const n = ordered.length;
-  let start = 0;
-  while (start < n) {
-    let end = start;
-    while (end + 1 < n && (ordered[end + 1] as Ranked).value === (ordered[start] as Ranked).value) end++;
-    // `start` values are strictly below this one, `end − start + 1` are equal to it.
-    const rank = (100 * (start + (end - start + 1) / 2)) / n;
-    for (let i = start; i <= end; i++) ranks[(ordered[i] as Ranked).index] = rank;
-    start = end + 1;
-  }
-  return ranks;
+  return rankEach(values, ({ below, equal, n }) => (100 * (below + equal / 2)) / n);
 }
 
 export interface HistogramBin {
@@ -199,19 +231,11 @@ export function equalWidthEdges(min: number, max: number, count: number): number
 
 export type RankOrder = 'descending' | 'ascending';
 
-interface Ranked {
-  value: number;
-  index: number;
-}
-
-function orderPresent(values: Sample, order: RankOrder): Ranked[] {
-  const ranked: Ranked[] = [];
-  values.forEach((value, index) => {
-    if (!isMissing(value)) ranked.push({ value, index });
-  });
-  const sign = order === 'descending' ? -1 : 1;
-  // Stable sort: equal values keep input order, which only matters for display.
-  return ranked.sort((a, b) => sign * (a.value - b.value));
+/** A rank one more than the number of values strictly better in that order. */
+function oneAfterTheBetter(
+  order: RankOrder,
+): (counts: { below: number; equal: number; n: number }) => number {
+  return ({ below, equal, n }) => (order === 'descending' ? n - below - equal + 1 : below + 1);
 }
 
 /**
@@ -222,29 +246,14 @@ function orderPresent(values: Sample, order: RankOrder): Ranked[] {
  * ties a reader sees are ties in rank. Default order: descending (highest score first).
  */
 export function competitionRanks(values: Sample, order: RankOrder = 'descending'): (number | null)[] {
-  const ranks: (number | null)[] = values.map(() => null);
-  const ordered = orderPresent(values, order);
-  ordered.forEach((entry, position) => {
-    const previous = ordered[position - 1];
-    ranks[entry.index] =
-      previous !== undefined && previous.value === entry.value
-        ? (ranks[previous.index] as number)
-        : position + 1;
-  });
-  return ranks;
+  return rankEach(values, oneAfterTheBetter(order));
 }
 
 /** Dense ranking (« 1, 2, 2, 3 »): tied values share a rank and no rank is skipped. */
 export function denseRanks(values: Sample, order: RankOrder = 'descending'): (number | null)[] {
-  const ranks: (number | null)[] = values.map(() => null);
-  let rank = 0;
-  let previous: number | undefined;
-  for (const entry of orderPresent(values, order)) {
-    if (previous === undefined || entry.value !== previous) rank++;
-    ranks[entry.index] = rank;
-    previous = entry.value;
-  }
-  return ranks;
+  // Ranked among the distinct values: one more than the number of distinct values strictly better.
+  const distinct = sortedPresent(values).filter((value, i, sorted) => i === 0 || value !== sorted[i - 1]);
+  return rankEach(values, oneAfterTheBetter(order), distinct);
 }
 
 /**
@@ -252,20 +261,8 @@ export function denseRanks(values: Sample, order: RankOrder = 'descending'): (nu
  * Ascending by default; this is the ranking Spearman's ρ is computed on.
  */
 export function fractionalRanks(values: Sample, order: RankOrder = 'ascending'): (number | null)[] {
-  const ranks: (number | null)[] = values.map(() => null);
-  const ordered = orderPresent(values, order);
-  let start = 0;
-  while (start < ordered.length) {
-    let end = start;
-    while (
-      end + 1 < ordered.length &&
-      (ordered[end + 1] as Ranked).value === (ordered[start] as Ranked).value
-    )
-      end++;
-    // Positions start..end (0-based) hold ranks start+1..end+1, whose mean is:
-    const shared = (start + end) / 2 + 1;
-    for (let i = start; i <= end; i++) ranks[(ordered[i] as Ranked).index] = shared;
-    start = end + 1;
-  }
-  return ranks;
+  // Tied values span the positions after those strictly better: the mean of those positions.
+  return rankEach(values, ({ below, equal, n }) =>
+    order === 'ascending' ? below + (equal + 1) / 2 : n - below - equal + (equal + 1) / 2,
+  );
 }
