@@ -19,3 +19,12 @@ export function isPostgres(db: AnyKysely): boolean {
 export async function lockForTransaction(trx: AnyKysely, key: string): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
+
+/**
+ * Lets each sort and hash table of the rest of the transaction use up to `megabytes` of memory on
+ * PostgreSQL (its work_mem, 4 MB unless configured), for a transaction whose large aggregation
+ * would otherwise spill to disk. SQLite needs nothing: its memory is not capped this way.
+ */
+export async function allowWorkMemory(trx: AnyKysely, megabytes: number): Promise<void> {
+  if (isPostgres(trx)) await sql.raw(`set local work_mem = '${Math.trunc(megabytes)}MB'`).execute(trx);
+}

@@ -1,5 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
-import { lockForTransaction } from '../db/dialect.ts';
+import { allowWorkMemory, lockForTransaction } from '../db/dialect.ts';
 import type { AuthorityKind, EditionRow, PreviousComparability } from '../db/schema.ts';
 import { type Executor, inTransaction } from '../db/transaction.ts';
 import { requireEdition } from '../editions/editions.service.ts';
@@ -70,6 +69,9 @@ export async function computeEditionIndicators(
         `Édition ${edition.year} publiée : ses indicateurs sont figés tels qu’ils ont été publiés.`,
       );
     }
+    // The aggregation pass keeps one group per authority (36 000 at national scale): 4 MB, the
+    // default, made it spill to disk; 64 MB keeps it in memory (docs/benchmarks.md).
+    await allowWorkMemory(trx, 64);
     const referential = await referentialShape(trx, edition.referential_version);
     const panel = await panelOfEdition(trx, edition);
     const counts = await serviceLevelCounts(trx, edition.id, applicableServices(referential, panel));
@@ -90,12 +92,9 @@ export async function computeEditionIndicators(
       comparability,
       method,
     });
+    const aggregates = editionAggregates(computed.authorities, referential.themes, method);
     await deleteIndicatorRun(trx, edition.id);
-    // The rows leave for the server first; the aggregates are computed here while it writes them.
-    const [, aggregates] = await Promise.all([
-      writeAuthorityIndicators(trx, edition.id, computed.authorities),
-      setImmediate().then(() => editionAggregates(computed.authorities, referential.themes, method)),
-    ]);
+    await writeAuthorityIndicators(trx, edition.id, computed.authorities);
     const durationMs = Math.round(performance.now() - started);
     await insertIndicatorRun(trx, {
       edition_id: edition.id,
