@@ -92,9 +92,11 @@ export async function computeEditionIndicators(
       comparability,
       method,
     });
-    const aggregates = editionAggregates(computed.authorities, referential.themes, method);
     await deleteIndicatorRun(trx, edition.id);
-    await writeAuthorityIndicators(trx, edition.id, computed.authorities);
+    // The aggregates are computed here while the server applies the rows.
+    const aggregates = await writeAuthorityIndicators(trx, edition.id, computed.authorities, () =>
+      editionAggregates(computed.authorities, referential.themes, method),
+    );
     const durationMs = Math.round(performance.now() - started);
     await insertIndicatorRun(trx, {
       edition_id: edition.id,
