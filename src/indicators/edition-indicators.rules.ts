@@ -22,13 +22,13 @@ import { changeOf, peerGroupOf, rankAuthorities } from './ranking.rules.ts';
  * ranks and percentiles across the panel, then change since the previous edition. Pure.
  */
 
-/** For each distinct set of competences in the panel, the services that apply. */
+/** For each distinct set of competences among `authorities`, the services that apply. */
 export function applicableServices(
   referential: ReferentialShape,
-  panel: readonly PanelAuthority[],
+  authorities: readonly { competencesKey: string; competences: readonly string[] }[],
 ): ApplicableServices[] {
-  const seen = new Map<string, string[]>();
-  for (const authority of panel) seen.set(authority.competencesKey, authority.competences);
+  const seen = new Map<string, readonly string[]>();
+  for (const authority of authorities) seen.set(authority.competencesKey, authority.competences);
   return [...seen].map(([competencesKey, competences]) => {
     const applicability = applicabilityOf(referential, competences);
     // The aggregation query packs counts into integer fields of bounded width.

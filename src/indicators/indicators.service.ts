@@ -24,7 +24,7 @@ import {
 } from './indicators.repository.ts';
 import type { AuthorityIndicators } from './indicators.types.ts';
 import { type IndicatorMethod, loadIndicatorMethod } from './method.ts';
-import { panelOfEdition } from './queries/panel.query.ts';
+import { competenceSets, panelOfEdition } from './queries/panel.query.ts';
 import { portalOutcomes } from './queries/portal-outcomes.query.ts';
 import { serviceLevelCounts } from './queries/service-levels.query.ts';
 import { comparabilityOf } from './ranking.rules.ts';
@@ -73,8 +73,13 @@ export async function computeEditionIndicators(
     // default, made it spill to disk; 64 MB keeps it in memory (docs/benchmarks.md).
     await allowWorkMemory(trx, 64);
     const referential = await referentialShape(trx, edition.referential_version);
-    const panel = await panelOfEdition(trx, edition);
-    const counts = await serviceLevelCounts(trx, edition.id, applicableServices(referential, panel));
+    const sets = applicableServices(referential, await competenceSets(trx));
+    const counts = await serviceLevelCounts(trx, edition.id, sets);
+    const panel = await panelOfEdition(
+      trx,
+      edition,
+      counts.map((c) => c.authorityId),
+    );
     const portal = await portalOutcomes(trx, edition.id);
     const previous = await previousComputedEdition(trx, edition.year);
     const comparability = comparabilityOf(

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect.ts';
+import { postgresArrayLiteral } from '../../db/postgres-array-literal.ts';
 import type { AuthorityKind } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 
@@ -23,10 +25,19 @@ export interface PanelAuthority {
   revenueYear: number | null;
 }
 
+/**
+ * `assessed`: authorities already known to hold an assessment in the edition (those the level
+ * counts found), admitted without looking their assessments up: at national scale, 36 000 index
+ * probes into the assessments were a tenth of the whole computation. The others are looked up.
+ */
 export async function panelOfEdition(
   db: Executor,
   edition: { id: number; year: number },
+  assessed: readonly number[] = [],
 ): Promise<PanelAuthority[]> {
+  const known = isPostgres(db)
+    ? sql<boolean>`a.id = any(${postgresArrayLiteral(assessed)}::integer[])`
+    : sql<boolean>`a.id in (select value from json_each(${JSON.stringify(assessed)}))`;
   const audited = sql<boolean>`exists (
     select 1 from audit_site_authorities l
     join audit_sites s on s.id = l.site_id
@@ -64,6 +75,7 @@ export async function panelOfEdition(
     ])
     .where((eb) =>
       eb.or([
+        known,
         eb.exists(
           eb
             .selectFrom('assessments as x')
@@ -88,5 +100,16 @@ export async function panelOfEdition(
     hasWebsite: Boolean(row.audited) || Boolean(row.website),
     operatingRevenue: row.operating_revenue ?? null,
     revenueYear: row.revenue_year ?? null,
+  }));
+}
+
+/** The distinct sets of competences authorities have, as the level counts take them. */
+export async function competenceSets(
+  db: Executor,
+): Promise<{ competencesKey: string; competences: string[] }[]> {
+  const rows = await db.selectFrom('authorities').select('competences').distinct().execute();
+  return rows.map((row) => ({
+    competencesKey: row.competences,
+    competences: JSON.parse(row.competences) as string[],
   }));
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { LevelCounts } from '../authority-indicators.rules.ts';
@@ -80,7 +80,13 @@ async function countsByAuthority(
   sets: readonly ApplicableServices[],
 ): Promise<AuthorityLevelCounts[]> {
   const table = contributionTable(sets);
-  const words = table.themeWords.map((word) => sql`sum((${word}::bigint[])[k])`);
+  // Theme words add nothing below level 2 (end to end: below 4): FILTER spares those rows their
+  // array subscripts, which are most of what this pass costs beyond a bare count.
+  const sums = (words: number[][], name: string, levelFilter: RawBuilder<unknown>) =>
+    words.map(
+      (word, i) =>
+        sql`sum((${word}::bigint[])[k]) filter (where ${levelFilter}) as ${sql.ref(`${name}${i}`)}`,
+    );
   const result = await sql<{
     authority_id: number;
     set_index: number;
@@ -88,9 +94,9 @@ async function countsByAuthority(
     [word: string]: unknown;
   }>`
     select authority_id, min(set_index) as set_index, sum((${table.levelWords}::bigint[])[k]) as levels,
-      ${sql.join(words.map((word, i) => sql`${word} as ${sql.ref(`w${i}`)}`))}
+      ${sql.join([...sums(table.digitalisedWords, 'd', sql`level >= 2`), ...sums(table.endToEndWords, 'e', sql`level = 4`)])}
     from (
-      select ca.authority_id, sets.set_index,
+      select ca.authority_id, sets.set_index, ca.level,
         sets.set_index * ${sql.lit(table.span)} + (ca.service_id - ${sql.lit(table.firstId)}) * ${sql.lit(LEVELS)} + ca.level + 1 as k
       from current_assessments ca
       join authorities a on a.id = ca.authority_id
@@ -101,16 +107,19 @@ async function countsByAuthority(
     -- An authority has one set of competences: grouping by its set too would make the planner
     -- expect seven times the groups, and size its hash table for them (spilling to disk).
     group by authority_id`.execute(db);
-  const wordColumns = table.themeWords.map((_, i) => `w${i}`);
+  const digitalisedColumns = table.digitalisedWords.map((_, i) => `d${i}`);
+  const endToEndColumns = table.endToEndWords.map((_, i) => `e${i}`);
   const themeKeysBySet = sets.map((set) => table.themeOrder.get(set) ?? []);
   return result.rows.map((row) => {
     const themeKeys = themeKeysBySet[Number(row.set_index)] as string[];
-    const words = wordColumns.map((column) => Number(row[column]));
+    // A sum over no row (no service at that level) is null: Number(null) is 0.
+    const digitalisedWords = digitalisedColumns.map((column) => Number(row[column]));
+    const endToEndWords = endToEndColumns.map((column) => Number(row[column]));
     const themes = new Map<string, ThemeCounts>();
     for (let t = 0; t < themeKeys.length; t++) {
-      const digitalised = themeField(words, 2 * t);
+      const digitalised = themeField(digitalisedWords, t);
       if (digitalised > 0) {
-        themes.set(themeKeys[t] as string, { digitalised, endToEnd: themeField(words, 2 * t + 1) });
+        themes.set(themeKeys[t] as string, { digitalised, endToEnd: themeField(endToEndWords, t) });
       }
     }
     return {
@@ -121,16 +130,18 @@ async function countsByAuthority(
   });
 }
 
-/** Field `index` of the theme words: the themes' « digitalised » and « end to end » counts, in turn. */
-function themeField(words: readonly number[], index: number): number {
-  const word = words[Math.floor(index / THEME_FIELDS_PER_WORD)] as number;
-  return Math.floor(word / 2 ** (THEME_BITS * (index % THEME_FIELDS_PER_WORD))) % 2 ** THEME_BITS;
+/** Theme `theme`'s field in its words (digitalised or end to end). */
+function themeField(words: readonly number[], theme: number): number {
+  const word = words[Math.floor(theme / THEME_FIELDS_PER_WORD)] as number;
+  return Math.floor(word / 2 ** (THEME_BITS * (theme % THEME_FIELDS_PER_WORD))) % 2 ** THEME_BITS;
 }
 
 /**
  * What one assessment adds to each sum, by (competences set, service, level): arrays indexed
  * from 1 by set · span + (service id − first id) · 5 + level. Services that do not apply to a
- * set add nothing, which is how applicability is checked.
+ * set add nothing, which is how applicability is checked. A theme's « digitalised » count is its
+ * field in the digitalised words, its « end to end » count its field in the end-to-end words
+ * (theme t: word ⌊t / 8⌋, field t mod 8).
  */
 function contributionTable(sets: readonly ApplicableServices[]) {
   const ids = sets.flatMap((set) => set.services.map((s) => s.id));
@@ -139,13 +150,16 @@ function contributionTable(sets: readonly ApplicableServices[]) {
   const span = (lastId - firstId + 1) * LEVELS;
   const themeOrder = new Map(sets.map((set) => [set, [...new Set(set.services.map((s) => s.themeKey))]]));
   const wordCount = Math.ceil(
-    (2 * Math.max(...[...themeOrder.values()].map((t) => t.length))) / THEME_FIELDS_PER_WORD,
+    Math.max(...[...themeOrder.values()].map((t) => t.length)) / THEME_FIELDS_PER_WORD,
   );
+  const emptyWords = () =>
+    Array.from({ length: wordCount }, () => new Array<number>(sets.length * span).fill(0));
   const levelWords = new Array<number>(sets.length * span).fill(0);
-  const themeWords = Array.from({ length: wordCount }, () => new Array<number>(sets.length * span).fill(0));
-  const addField = (field: number, index: number) => {
-    const word = themeWords[Math.floor(field / THEME_FIELDS_PER_WORD)] as number[];
-    word[index] = (word[index] ?? 0) + 2 ** (THEME_BITS * (field % THEME_FIELDS_PER_WORD));
+  const digitalisedWords = emptyWords();
+  const endToEndWords = emptyWords();
+  const addField = (words: number[][], theme: number, index: number) => {
+    (words[Math.floor(theme / THEME_FIELDS_PER_WORD)] as number[])[index] =
+      2 ** (THEME_BITS * (theme % THEME_FIELDS_PER_WORD));
   };
   sets.forEach((set, setIndex) => {
     const themes = themeOrder.get(set) ?? [];
@@ -154,12 +168,12 @@ function contributionTable(sets: readonly ApplicableServices[]) {
       for (let level = 0; level < LEVELS; level++) {
         const index = setIndex * span + (service.id - firstId) * LEVELS + level;
         levelWords[index] = 2 ** (LEVEL_BITS * level);
-        if (level >= 2) addField(2 * theme, index);
-        if (level === 4) addField(2 * theme + 1, index);
+        if (level >= 2) addField(digitalisedWords, theme, index);
+        if (level === 4) addField(endToEndWords, theme, index);
       }
     }
   });
-  return { firstId, lastId, span, themeOrder, levelWords, themeWords };
+  return { firstId, lastId, span, themeOrder, levelWords, digitalisedWords, endToEndWords };
 }
 
 async function countsByAuthorityAndTheme(
