@@ -93,10 +93,9 @@ export async function insertIndicatorRun(db: Executor, run: Insertable<Indicator
  * costs PostgreSQL a third less than deleting and inserting again: a row whose key does not change
  * needs no foreign-key checks, and a recompute (after every round of reviews) finds its rows there.
  *
- * `meanwhile` is work for this process while the server applies the rows (its result is
- * returned): on PostgreSQL the rows are staged in a temporary table, without foreign keys,
- * indexes or write-ahead log, in pipelined batches, then applied by one statement; inserting them
- * from the arrays straight into the table cost the server half as much again.
+ * `meanwhile` is work for this process while the server writes (its result is returned). On
+ * PostgreSQL it runs once the first statement, the largest, is on the server and the second one
+ * written, so that the server never waits for it long (see `pipelined`).
  */
 export async function writeAuthorityIndicators<T>(
   db: Executor,
@@ -104,32 +103,30 @@ export async function writeAuthorityIndicators<T>(
   authorities: readonly AuthorityIndicators[],
   meanwhile: () => T = () => undefined as T,
 ): Promise<T> {
-  return inTransaction(db, async (trx) => {
-    if (isPostgres(trx)) {
-      const staging = [
-        () => sql`create temporary table staged_indicators (like authority_indicators) on commit drop`,
-      ];
-      for (let start = 0; start < authorities.length; start += ARRAY_BATCH) {
-        const batch = authorities.slice(start, start + ARRAY_BATCH);
-        staging.push(() => {
-          const arrays = COLUMN_LIST.map(
-            (column) => sql`${postgresArrayLiteral(batch.map(column.of))}::${sql.raw(column.type)}[]`,
-          );
-          return sql`insert into staged_indicators select ${editionId}::integer, * from unnest(${sql.join(arrays)})`;
-        });
-      }
-      await pipelined(trx, staging);
-      const applying = sql`with gone as (
-          delete from authority_indicators i where i.edition_id = ${editionId}
-            and not exists (select 1 from staged_indicators s where s.authority_id = i.authority_id))
-        ${upsert(sql`select * from staged_indicators`)}`.execute(trx);
-      applying.catch(() => undefined);
-      await setImmediate();
-      const result = meanwhile();
-      await applying;
-      return result;
+  const ids = authorities.map((a) => a.authorityId);
+  if (isPostgres(db)) {
+    const batches: (() => RawBuilder<unknown>)[] = [];
+    for (let start = 0; start < Math.max(1, authorities.length); start += ARRAY_BATCH) {
+      const batch = authorities.slice(start, start + ARRAY_BATCH);
+      const rows = () => {
+        const arrays = COLUMN_LIST.map(
+          (column) => sql`${postgresArrayLiteral(batch.map(column.of))}::${sql.raw(column.type)}[]`,
+        );
+        return sql`select ${editionId}::integer, * from unnest(${sql.join(arrays)})`;
+      };
+      batches.push(
+        start === 0
+          ? // The first statement also deletes the rows of authorities that left the panel.
+            () => sql`with gone as (
+                delete from authority_indicators where edition_id = ${editionId}
+                  and authority_id <> all(${postgresArrayLiteral(ids)}::integer[]))
+              ${upsert(rows())}`
+          : () => upsert(rows()),
+      );
     }
-    const ids = authorities.map((a) => a.authorityId);
+    return pipelined(db, batches, meanwhile);
+  }
+  return inTransaction(db, async (trx) => {
     await sql`delete from authority_indicators
       where edition_id = ${editionId} and authority_id not in (select value from json_each(${JSON.stringify(ids)}))`.execute(
       trx,
@@ -156,22 +153,33 @@ function upsert(source: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
- * Runs statements in order on the transaction's connection, each written only once the previous
- * one has left for the server: writing a statement here and running the previous one there
- * overlap instead of taking turns. Resolves when all have run; rejects with the first failure.
+ * Runs statements in order on one connection, each written only once the previous one has left
+ * for the server: writing a statement here and running the previous one there overlap instead of
+ * taking turns. `meanwhile` runs after the second statement is written, while the first runs.
+ * Returns what `meanwhile` returns once all have run; rejects with the first failure.
  */
-async function pipelined(db: Executor, statements: readonly (() => RawBuilder<unknown>)[]): Promise<void> {
-  const running: Promise<unknown>[] = [];
-  for (const statement of statements) {
-    const execution = statement().execute(db);
-    // Handled at once (Promise.all below reports it), so that a statement failing while the next
-    // one is written is never an unhandled rejection.
-    execution.catch(() => undefined);
-    running.push(execution);
-    // Letting the event loop turn sends this statement before the next one is written.
-    await setImmediate();
-  }
-  await Promise.all(running);
+async function pipelined<T>(
+  db: Executor,
+  statements: readonly (() => RawBuilder<unknown>)[],
+  meanwhile: () => T,
+): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const running: Promise<unknown>[] = [];
+    let result: { value: T } | undefined;
+    for (const statement of statements) {
+      const execution = statement().execute(trx);
+      // Handled at once (Promise.all below reports it), so that a statement failing while the
+      // next one is written is never an unhandled rejection.
+      execution.catch(() => undefined);
+      running.push(execution);
+      if (running.length === 2) result = { value: meanwhile() };
+      // Letting the event loop turn sends this statement before the next one is written.
+      await setImmediate();
+    }
+    result ??= { value: meanwhile() };
+    await Promise.all(running);
+    return result.value;
+  });
 }
 
 export async function findIndicatorRun(

@@ -49,18 +49,18 @@ function countAtMost(sorted: Float64Array, value: number): number {
 }
 
 /**
- * Ranks every present value of the sample from the counts of values below it and equal to it in
- * the sorted sample (ties are equal values); missing values get null.
+ * Ranks every present value of the sample from the number of values strictly below it and of
+ * values equal to it (ties) among the `n` of the sorted sample; missing values get null.
  */
 function rankEach(
   values: Sample,
-  rank: (counts: { below: number; equal: number; n: number }) => number,
+  rank: (below: number, equal: number, n: number) => number,
   sorted: Float64Array = sortedPresent(values),
 ): (number | null)[] {
   return values.map((value) => {
     if (isMissing(value)) return null;
     const below = countBelow(sorted, value);
-    return rank({ below, equal: countAtMost(sorted, value) - below, n: sorted.length });
+    return rank(below, countAtMost(sorted, value) - below, sorted.length);
   });
 }
 
@@ -156,7 +156,7 @@ export function percentileRank(values: Sample, value: number): number | null {
  * get null.
  */
 export function percentileRanks(values: Sample): (number | null)[] {
-  return rankEach(values, ({ below, equal, n }) => (100 * (below + equal / 2)) / n);
+  return rankEach(values, (below, equal, n) => (100 * (below + equal / 2)) / n);
 }
 
 export interface HistogramBin {
@@ -232,10 +232,8 @@ export function equalWidthEdges(min: number, max: number, count: number): number
 export type RankOrder = 'descending' | 'ascending';
 
 /** A rank one more than the number of values strictly better in that order. */
-function oneAfterTheBetter(
-  order: RankOrder,
-): (counts: { below: number; equal: number; n: number }) => number {
-  return ({ below, equal, n }) => (order === 'descending' ? n - below - equal + 1 : below + 1);
+function oneAfterTheBetter(order: RankOrder): (below: number, equal: number, n: number) => number {
+  return (below, equal, n) => (order === 'descending' ? n - below - equal + 1 : below + 1);
 }
 
 /**
@@ -262,7 +260,7 @@ export function denseRanks(values: Sample, order: RankOrder = 'descending'): (nu
  */
 export function fractionalRanks(values: Sample, order: RankOrder = 'ascending'): (number | null)[] {
   // Tied values span the positions after those strictly better: the mean of those positions.
-  return rankEach(values, ({ below, equal, n }) =>
+  return rankEach(values, (below, equal, n) =>
     order === 'ascending' ? below + (equal + 1) / 2 : n - below - equal + (equal + 1) / 2,
   );
 }
