@@ -44,31 +44,24 @@ export function formatEuros(value: number): string {
 }
 
 /** "2026-11-21T10:00:00Z" → "21 novembre 2026" (in UTC, so that a page reads the same everywhere). */
-export function formatDate(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return dateFormat.format(date);
-}
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+export const formatDate = longDateIn('UTC');
 
 /**
  * "2026-11-21T23:30:00Z" → "22 novembre 2026": the date as lived in metropolitan France, for what
  * a respondent reads about their own deadline or submission (a survey closes at 23:59 Paris time).
  */
-export function formatDateInFrance(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return franceDateFormat.format(date);
+export const formatDateInFrance = longDateIn('Europe/Paris');
+
+/** A formatter of dates as « 21 novembre 2026 », as the day falls in `timeZone`. */
+function longDateIn(timeZone: string): (value: Date | string) => string {
+  const format = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  });
+  return (value) => format.format(typeof value === 'string' ? new Date(value) : value);
 }
-const franceDateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Paris',
-});
 
 /** « text » with no-break spaces inside the guillemets. */
 export function quote(text: string): string {
