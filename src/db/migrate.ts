@@ -1,6 +1,6 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
 import { migrations } from '../../migrations/index.ts';
-import { UserError } from '../shared/errors.ts';
+import { errorMessage, UserError } from '../shared/errors.ts';
 import { applyColumnComments } from './column-comments.ts';
 
 export interface MigrationReport {
@@ -14,8 +14,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'inconnue';
-    const cause = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new UserError('database_unavailable', `Échec de la migration ${failed} : ${cause}`);
+    throw new UserError(
+      'database_unavailable',
+      `Échec de la migration ${failed} : ${errorMessage(result.error)}`,
+    );
   }
   await applyColumnComments(db);
   return {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../shared/errors.ts';
 import { createPortalSite } from './portal.site.ts';
 import {
   type HttpProbe,
@@ -116,7 +117,7 @@ export function runPortalChecks(
 }
 
 function failedVerdict(key: PortalCheckKey, failure: CheckFailure): PortalCheckVerdict {
-  const message = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  const message = errorMessage(failure.error);
   return {
     outcome: 'unknown',
     value: null,
