@@ -21,8 +21,8 @@ export interface AcceptedCrawl {
 
 /**
  * Checks a crawl request as every audit is checked (auditableEdition: the edition exists and is
- * not frozen, there is a website to audit) and logs who asked, whether the crawl then runs in this process or goes to the workers' queue.
- * Refused requests change nothing.
+ * not frozen, there is a website to audit) and logs who asked, whether the crawl then runs in
+ * this process or goes to the workers' queue. Refused requests change nothing.
  */
 export async function acceptCrawlRequest(
   db: Executor,

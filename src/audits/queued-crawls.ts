@@ -66,17 +66,29 @@ async function lastSiteFailure(db: Executor, run: AuditRun): Promise<string | un
     .orderBy('id', 'desc')
     .limit(100)
     .execute();
-  for (const row of rows) {
+  const failures = rows.flatMap((row) => {
     const payload = JSON.parse(row.payload) as { runId?: number; siteId?: number };
-    if (payload.runId !== run.id || payload.siteId === undefined) continue;
-    const site = await db
-      .selectFrom('audit_sites')
-      .select(['start_url', 'status'])
-      .where('id', '=', payload.siteId)
-      .executeTakeFirst();
+    return payload.runId === run.id && payload.siteId !== undefined
+      ? [{ ...row, siteId: payload.siteId }]
+      : [];
+  });
+  if (failures.length === 0) return undefined;
+  // One query for the sites, not one per failure: this runs on every refresh of the page.
+  const found = await db
+    .selectFrom('audit_sites')
+    .select(['id', 'start_url', 'status'])
+    .where(
+      'id',
+      'in',
+      failures.map((f) => f.siteId),
+    )
+    .execute();
+  const sites = new Map(found.map((site) => [site.id, site]));
+  for (const failure of failures) {
+    const site = sites.get(failure.siteId);
     // A site audited since (the campaign was started again) no longer fails.
     if (!site || site.status === 'done' || site.status === 'failed') continue;
-    return `l’audit du site ${site.start_url} a échoué après ${row.attempts} essai(s) (${row.error})`;
+    return `l’audit du site ${site.start_url} a échoué après ${failure.attempts} essai(s) (${failure.error})`;
   }
   return undefined;
 }
