@@ -105,7 +105,8 @@ export async function writeAuthorityIndicators<T>(
 ): Promise<T> {
   const ids = authorities.map((a) => a.authorityId);
   if (isPostgres(db)) {
-    const batches: (() => RawBuilder<unknown>)[] = [];
+    const statements: (() => RawBuilder<unknown>)[] = [];
+    // At least one statement, even without any authority: the first carries the delete.
     for (let start = 0; start < Math.max(1, authorities.length); start += ARRAY_BATCH) {
       const batch = authorities.slice(start, start + ARRAY_BATCH);
       const rows = () => {
@@ -114,7 +115,7 @@ export async function writeAuthorityIndicators<T>(
         );
         return sql`select ${editionId}::integer, * from unnest(${sql.join(arrays)})`;
       };
-      batches.push(
+      statements.push(
         start === 0
           ? // The first statement also deletes the rows of authorities that left the panel.
             () => sql`with gone as (
@@ -124,7 +125,7 @@ export async function writeAuthorityIndicators<T>(
           : () => upsert(rows()),
       );
     }
-    return pipelined(db, batches, meanwhile);
+    return pipelined(db, statements, meanwhile);
   }
   return inTransaction(db, async (trx) => {
     await sql`delete from authority_indicators
